@@ -1,0 +1,45 @@
+/**
+ * The space interface: what every store of atoms offers, whether it lives in memory, in a
+ * database, or across peers. The interpreter and the standard library use only this.
+ *
+ * @module
+ */
+import type { Atom } from './atom.js';
+import type { Bindings } from './bindings.js';
+
+/** A change seen by a space observer. */
+export type SpaceEvent = { readonly type: 'add'; readonly atom: Atom } | { readonly type: 'remove'; readonly atom: Atom };
+
+/** Read access to a space: queries and iteration. Snapshots offer only this. */
+export interface ReadableSpace {
+  /** Number of stored atoms (duplicates counted). */
+  readonly size: number;
+  /**
+   * Every answer to `pattern` (§2.5): one bindings set per matching stored atom, stored
+   * variables renamed per query, bindings narrowed to the pattern's variables. A pattern
+   * `(, p1 p2 …)` is a conjunction. Answers are merged with `base` when given.
+   */
+  query(pattern: Atom, base?: Bindings): Bindings[];
+  /**
+   * Stored atoms that might unify with `pattern`, as stored (variables not renamed), chosen
+   * through the indexes. A superset of the real matches: the caller unifies. This is the
+   * interpreter's fast path for equation lookup.
+   */
+  candidates(pattern: Atom): Iterable<Atom>;
+  /** Every stored atom, as stored. */
+  atoms(): Iterable<Atom>;
+  /** A printable name for the space. */
+  readonly name: string;
+}
+
+/** A space that can be changed. */
+export interface Space extends ReadableSpace {
+  /** Adds one occurrence of `atom` (spaces are multisets). */
+  add(atom: Atom): void;
+  /** Removes one occurrence equal to `atom`; false when there was none. */
+  remove(atom: Atom): boolean;
+  /** An O(1) read-only view of the current contents that later writes do not change. */
+  snapshot(): ReadableSpace;
+  /** Calls `observer` on every add and remove; returns a function that stops it. */
+  observe(observer: (event: SpaceEvent) => void): () => void;
+}
