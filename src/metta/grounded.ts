@@ -1,0 +1,80 @@
+/**
+ * Grounded operations: host functions callable from MeTTa (§3.6).
+ *
+ * An operation receives its arguments (already evaluated as its declared type says) and
+ * answers with alternatives. It signals "not for me" by throwing {@link NoReduce} (the call
+ * stays as data), and a runtime failure by throwing {@link MettaRuntimeError}, which becomes
+ * `(Error <call> <message>)`. It may return a Promise; the asynchronous driver waits for it.
+ *
+ * @module
+ */
+import { sym, type Atom, type GroundedAtom } from '../atomspace/atom.js';
+import type { Bindings } from '../atomspace/bindings.js';
+import type { Space } from '../atomspace/space.js';
+
+/** What an operation gets besides its arguments. */
+export interface OpContext {
+  /** The whole call being executed, e.g. `(+ 1 2)`; used in error atoms. */
+  readonly call: Atom;
+  /** The space the evaluation runs in (the current module's space). */
+  readonly space: Space;
+  /** The current bindings of the branch (read-only; return bindings to extend them). */
+  readonly bindings: Bindings;
+  /** Host services of the runner (output, modules, tokens); see `runner.ts`. */
+  readonly host: OpHost;
+}
+
+/** Services the runner offers to operations. Kept narrow so ops stay testable. */
+export interface OpHost {
+  /** Writes text to the program's standard output (`println!`). */
+  stdout(text: string): void;
+  /** Writes text to the program's standard error (`trace!`). */
+  stderr(text: string): void;
+}
+
+/** One answer of an operation: an atom, or an atom with bindings to merge into the branch. */
+export type OpAnswer = Atom | { readonly atom: Atom; readonly bindings: Bindings };
+
+/** What an operation returns: its alternatives (empty = no result, i.e. `Empty`). */
+export type OpResult = readonly OpAnswer[] | Promise<readonly OpAnswer[]>;
+
+/** The body of a grounded operation. */
+export type OpFunction = (args: readonly Atom[], ctx: OpContext) => OpResult;
+
+/** Thrown by an operation to leave the call unreduced (the reference's `NoReduce`/`IncorrectArgument`). */
+export class NoReduce extends Error {
+  constructor() {
+    super('not reducible');
+  }
+}
+
+/** Thrown by an operation for a runtime failure: becomes `(Error <call> <message>)`. */
+export class MettaRuntimeError extends Error {
+  /** The message atom; a Symbol unless given otherwise. */
+  readonly atom: Atom;
+  constructor(message: string | Atom) {
+    super(typeof message === 'string' ? message : String(message));
+    this.atom = typeof message === 'string' ? sym(message) : message;
+  }
+}
+
+/** A grounded operation atom; prints as its name. */
+export class GroundedOp implements GroundedAtom {
+  readonly kind = 'grounded' as const;
+  constructor(
+    readonly name: string,
+    /** Declared MeTTa type, e.g. `(-> Number Number Number)`, or `%Undefined%`. */
+    readonly type: Atom,
+    readonly fn: OpFunction,
+  ) {}
+  readonly execute = (args: readonly Atom[], ctx: unknown): OpResult => this.fn(args, ctx as OpContext);
+  equals(other: GroundedAtom): boolean {
+    return other === this || (other instanceof GroundedOp && other.name === this.name && other.fn === this.fn);
+  }
+  toString(): string {
+    return this.name;
+  }
+  indexKey(): string {
+    return 'op:' + this.name;
+  }
+}
