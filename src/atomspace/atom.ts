@@ -33,6 +33,11 @@ export interface ExpressionAtom {
   readonly children: readonly Atom[];
   /** True when no variable occurs anywhere inside. */
   readonly ground: boolean;
+  /**
+   * Set by the interpreter on a copy of an expression that evaluated to itself, so it is not
+   * evaluated again; not part of equality.
+   */
+  readonly evaluated: boolean;
 }
 
 /**
@@ -110,7 +115,7 @@ export function exprOf(children: readonly Atom[]): ExpressionAtom {
       break;
     }
   }
-  return { kind: 'expression', children, ground };
+  return { kind: 'expression', children, ground, evaluated: false };
 }
 
 /** The unit atom `()`. */
@@ -181,7 +186,7 @@ export function renameVariables(atom: Atom, mapping: Map<VariableAtom, VariableA
   const src = atom.children;
   const out = new Array<Atom>(src.length);
   for (let i = 0; i < src.length; i++) out[i] = renameVariables(src[i]!, mapping);
-  return { kind: 'expression', children: out, ground: false };
+  return { kind: 'expression', children: out, ground: false, evaluated: false };
 }
 
 /** Replaces variables through `lookup` (which returns undefined to keep a variable). */

@@ -32,7 +32,12 @@ export function formatFloat(x: number): string {
   return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
 }
 
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]/u;
+/**
+ * Characters Rust's Debug escapes as `\u{...}`: its non-printable set (general categories
+ * Cc Cf Cs Co Cn Zl Zp, and Zs except the ASCII space) plus grapheme extenders such as
+ * combining accents, which `str`'s Debug escapes too.
+ */
+const NON_PRINTABLE = /(?! )[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}\p{Grapheme_Extend}]/u;
 
 /** A string quoted and escaped the way Rust's Debug format does (`"a\"b\\c\n\u{1b}"`). */
 export function formatString(s: string): string {

@@ -8,14 +8,14 @@
  *
  * @module
  */
-import { sym, type Atom, type GroundedAtom } from '../atomspace/atom.js';
+import { sym, type Atom, type ExpressionAtom, type GroundedAtom } from '../atomspace/atom.js';
 import type { Bindings } from '../atomspace/bindings.js';
 import type { Space } from '../atomspace/space.js';
 
 /** What an operation gets besides its arguments. */
 export interface OpContext {
   /** The whole call being executed, e.g. `(+ 1 2)`; used in error atoms. */
-  readonly call: Atom;
+  readonly call: ExpressionAtom;
   /** The space the evaluation runs in (the current module's space). */
   readonly space: Space;
   /** The current bindings of the branch (read-only; return bindings to extend them). */
@@ -35,8 +35,29 @@ export interface OpHost {
 /** One answer of an operation: an atom, or an atom with bindings to merge into the branch. */
 export type OpAnswer = Atom | { readonly atom: Atom; readonly bindings: Bindings };
 
-/** What an operation returns: its alternatives (empty = no result, i.e. `Empty`). */
-export type OpResult = readonly OpAnswer[] | Promise<readonly OpAnswer[]>;
+/** A result of evaluating an atom on behalf of an operation: the value and its bindings. */
+export interface Evaluated {
+  readonly atom: Atom;
+  readonly bindings: Bindings;
+}
+
+/**
+ * Returned by an operation that needs an atom evaluated before it can answer (`collapse`,
+ * `case`, the assertions). The interpreter evaluates `atom` with the full MeTTa semantics,
+ * collects every alternative, and calls `then` with them; what `then` returns is the
+ * operation's answer. This keeps operations off the host call stack and lets them suspend.
+ */
+export class EvalRequest {
+  constructor(
+    readonly atom: Atom,
+    readonly then: (results: readonly Evaluated[]) => OpResult,
+    /** Expected type of the evaluation; `%Undefined%` when omitted. */
+    readonly type?: Atom,
+  ) {}
+}
+
+/** What an operation returns: its alternatives (empty = no result, i.e. `Empty`), or a request to evaluate first. */
+export type OpResult = readonly OpAnswer[] | EvalRequest | Promise<readonly OpAnswer[] | EvalRequest>;
 
 /** The body of a grounded operation. */
 export type OpFunction = (args: readonly Atom[], ctx: OpContext) => OpResult;

@@ -1,0 +1,610 @@
+/**
+ * The MeTTa evaluator: the full `metta` algorithm (§3.4), the minimal instructions (§3.3),
+ * equation lookup (§3.5) and grounded calls (§3.6), written as frames on the {@link Machine}.
+ *
+ * Invariant: an atom handed to a frame has the bindings of its branch already applied where
+ * it matters; frames apply the branch's latest bindings to atoms they kept from before.
+ *
+ * @module
+ */
+import {
+  alphaEq,
+  exprOf,
+  renameVariables,
+  substitute,
+  sym,
+  variablesOf,
+  type Atom,
+  type ExpressionAtom,
+  type GroundedAtom,
+  type VariableAtom,
+} from '../../atomspace/atom.js';
+import { Bindings, NEEDS_CUSTOM_MATCH, resolve, unifyMut } from '../../atomspace/bindings.js';
+import type { Space } from '../../atomspace/space.js';
+import { spaceAtomOf } from '../space-atoms.js';
+import { SpaceAtom } from '../../atomspace/space-atom.js';
+import { matchAtoms, mergeBindings } from '../../atomspace/unify.js';
+import { formatAtom } from '../../atomspace/format.js';
+import {
+  EvalRequest,
+  MettaRuntimeError,
+  NoReduce,
+  type OpAnswer,
+  type OpContext,
+  type OpHost,
+  type OpResult,
+} from '../grounded.js';
+import { checkFunctionApplication, getAtomTypes, isBadlyTyped, isFunctionType, typeCast } from '../types.js';
+import { BindingsAtom } from './bindings-atom.js';
+import { Collector, Frame, Machine, type MachineOptions } from './machine.js';
+import {
+  ATOM_TYPE,
+  EMPTY,
+  EQUALS,
+  EXPRESSION_TYPE,
+  GROUNDED_TYPE,
+  NOT_REDUCIBLE,
+  NO_RETURN,
+  RETURN,
+  STACK_OVERFLOW,
+  SYMBOL_TYPE,
+  UNDEFINED_TYPE,
+  errorAtom,
+  isError,
+  isInstruction,
+  markEvaluated,
+} from './symbols.js';
+
+/** Settings of one evaluation. */
+export interface EvaluatorOptions extends MachineOptions {
+  /** Output and other runner services for operations. */
+  readonly host: OpHost;
+  /** `max-stack-depth` pragma: 0 means unlimited. */
+  readonly maxStackDepth?: number;
+  /** True for the asynchronous driver: operations may return Promises. */
+  readonly async?: boolean;
+}
+
+const EQ_RESULT_VAR: VariableAtom = { kind: 'variable', name: 'X', id: -1 };
+
+/** Evaluates atoms in a space; one instance per top-level evaluation. */
+export class Evaluator {
+  readonly machine: Machine;
+  private readonly maxDepth: number;
+
+  constructor(readonly options: EvaluatorOptions) {
+    this.machine = new Machine(options);
+    this.maxDepth = options.maxStackDepth ?? 0;
+  }
+
+  /** Evaluates `atom` as `(metta atom type space)` and returns every result (synchronous driver). */
+  evaluate(atom: Atom, space: Space, type: Atom = UNDEFINED_TYPE): Atom[] {
+    const root = new RootCollector();
+    this.metta(atom, type, Bindings.EMPTY, root, space);
+    this.machine.release(root);
+    if (!this.machine.runSync()) throw new Error('internal: synchronous run left work waiting');
+    return root.results;
+  }
+
+  /** Runs `atom` as minimal MeTTa (the `bare-minimal` interpreter pragma). */
+  evaluateMinimal(atom: Atom, space: Space): Atom[] {
+    const root = new RootCollector();
+    this.runOrValue(atom, Bindings.EMPTY, root, space);
+    this.machine.release(root);
+    if (!this.machine.runSync()) throw new Error('internal: synchronous run left work waiting');
+    return root.results;
+  }
+
+  /** Like {@link evaluate}, but operations may return Promises, which are awaited. */
+  async evaluateAsync(atom: Atom, space: Space, type: Atom = UNDEFINED_TYPE): Promise<Atom[]> {
+    const root = new RootCollector();
+    this.metta(atom, type, Bindings.EMPTY, root, space);
+    this.machine.release(root);
+    await this.machine.runAsync();
+    return root.results;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The metta algorithm (§3.4)
+
+  /** `metta(atom, type, space)` delivering each result to `k`. */
+  metta(atom: Atom, type: Atom, b: Bindings, k: Frame, space: Space): void {
+    const m = this.machine;
+    if (type === ATOM_TYPE) return m.deliver(k, atom, b);
+    switch (atom.kind) {
+      case 'variable':
+        return m.deliver(k, atom, b);
+      case 'symbol':
+        if (type === SYMBOL_TYPE || type === UNDEFINED_TYPE) return m.deliver(k, atom, b);
+        return this.castAndDeliver(atom, type, b, k, space);
+      case 'grounded':
+        if (type === GROUNDED_TYPE || type === UNDEFINED_TYPE || atom.type === type) return m.deliver(k, atom, b);
+        return this.castAndDeliver(atom, type, b, k, space);
+      case 'expression':
+        if (type === EXPRESSION_TYPE || atom.evaluated) return m.deliver(k, atom, b);
+        if (atom.children.length === 0) return this.castAndDeliver(atom, type, b, k, space);
+        if (this.maxDepth > 0 && k.depth >= this.maxDepth) {
+          return m.deliver(k, errorAtom(atom, STACK_OVERFLOW), b);
+        }
+        // A tail evaluation feeding straight into an expression collector shares it: the
+        // error-dropping rule gives the same answer either way, and loops stay flat.
+        if (k instanceof MettaCollector) return this.interpretExpression(atom, type, b, k, space);
+        const col = new MettaCollector(k);
+        this.interpretExpression(atom, type, b, col, space);
+        return m.release(col);
+    }
+  }
+
+  private castAndDeliver(atom: Atom, type: Atom, b: Bindings, k: Frame, space: Space): void {
+    const r = typeCast(space, atom, type, b);
+    if (r.ok) {
+      if (r.bindings.length > 0) this.machine.deliver(k, atom, b);
+    } else {
+      for (const e of r.errors) this.machine.deliver(k, e, b);
+    }
+  }
+
+  /** interpret_expression: type-check the call, evaluate its arguments, then call it. */
+  private interpretExpression(e: ExpressionAtom, type: Atom, b: Bindings, k: Frame, space: Space): void {
+    const op = e.children[0]!;
+    const opTypes = getAtomTypes(space, op);
+    if (isBadlyTyped(opTypes)) {
+      for (const t of opTypes) this.machine.deliver(k, t.error!, b);
+      return;
+    }
+    let tuple = false;
+    let applied: { argTypes: Atom[]; returnType: Atom; fnType: Atom } | undefined;
+    const errors: Atom[] = [];
+    for (const t of opTypes) {
+      if (t.error !== undefined) continue;
+      if (!isFunctionType(t.type)) {
+        tuple = true;
+        continue;
+      }
+      if (applied !== undefined) continue;
+      const r = checkFunctionApplication(space, e, t.type as ExpressionAtom, type, b);
+      if ('ok' in r) {
+        errors.push(...r.errors);
+      } else {
+        const first = r[0]!;
+        applied = { argTypes: [...first.argTypes], returnType: first.returnType, fnType: t.type };
+      }
+    }
+    if (applied !== undefined) {
+      const types = [applied.fnType, ...applied.argTypes];
+      const ret = applied.returnType === EXPRESSION_TYPE ? UNDEFINED_TYPE : applied.returnType;
+      this.stepArgs(e, [], types, ret, b, k, space);
+    } else {
+      for (const err of errors) this.machine.deliver(k, err, b);
+    }
+    if (tuple) {
+      const types = new Array<Atom>(e.children.length).fill(UNDEFINED_TYPE);
+      this.stepArgs(e, [], types, type, b, k, space);
+    }
+  }
+
+  /**
+   * Evaluates the elements of `call` from position `done.length` on, each with its type,
+   * then calls the reduced expression. Elements that evaluate to themselves are taken at once.
+   */
+  stepArgs(call: ExpressionAtom, done: Atom[], types: readonly Atom[], ret: Atom, b: Bindings, k: Frame, space: Space): void {
+    const n = call.children.length;
+    while (done.length < n) {
+      const i = done.length;
+      const a = b.apply(call.children[i]!);
+      const t = types[i]!;
+      if (selfEvaluating(a, t)) {
+        done.push(a);
+        continue;
+      }
+      this.metta(a, t, b, new ArgsFrame(k, this, call, done, types, ret, space), space);
+      return;
+    }
+    let reduced: Atom[] = done;
+    if (!b.isEmpty) reduced = done.map((x) => b.apply(x));
+    this.mettaCall(exprOf(reduced), ret, b, k, space);
+  }
+
+  /** metta_call: one evaluation step, each result evaluated further with `type`. */
+  mettaCall(call: ExpressionAtom, type: Atom, b: Bindings, k: Frame, space: Space): void {
+    if (isError(call)) return this.machine.deliver(k, call, b);
+    this.evalStep(call, b, new CallResultFrame(k, this, call, type, space), space);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // One evaluation step (`eval`)
+
+  /** `(eval atom)`: run a grounded call or an instruction, or rewrite by the space's equations. */
+  evalStep(atom: Atom, b: Bindings, k: Frame, space: Space): void {
+    if (atom.kind === 'expression' && atom.children.length > 0) {
+      const head = atom.children[0]!;
+      if (head.kind === 'grounded' && head.execute !== undefined) return this.callOp(head, atom, b, k, space);
+      if (isInstruction(atom)) return this.runInstruction(atom, b, k, space);
+      if (head.kind === 'variable' || headIsVariable(head)) return this.machine.deliver(k, NOT_REDUCIBLE, b);
+    }
+    const answers = this.queryEquations(atom, b, space);
+    if (answers.length === 0) return this.machine.deliver(k, NOT_REDUCIBLE, b);
+    for (let i = answers.length - 1; i >= 0; i--) {
+      const [value, vb] = answers[i]!;
+      if (value.kind === 'expression' && value.children.length === 2 && value.children[0] === FUNCTION_SYM) {
+        this.runInstruction(value, vb, k, space);
+      } else {
+        this.machine.deliver(k, value, vb);
+      }
+    }
+  }
+
+  /**
+   * Every `(= <atom> $X)` answer: the value of `$X` and the branch bindings extended with
+   * whatever the equation bound among the caller's variables.
+   */
+  queryEquations(atom: Atom, b: Bindings, space: Space): Array<[Atom, Bindings]> {
+    const pattern = exprOf([EQUALS, atom, EQ_RESULT_VAR]);
+    const out: Array<[Atom, Bindings]> = [];
+    const callerVars = atom.kind === 'expression' && atom.ground ? undefined : variablesOf(atom);
+    for (const stored of space.candidates(pattern)) {
+      if (stored.kind !== 'expression' || stored.children.length !== 3 || stored.children[0] !== EQUALS) {
+        this.queryGeneral(pattern, stored, b, out);
+        continue;
+      }
+      const eq = stored.ground ? stored : (renameVariables(stored) as ExpressionAtom);
+      const m = new Map<VariableAtom, Atom>();
+      try {
+        if (!unifyMut(m, atom, eq.children[1]!)) continue;
+      } catch (e) {
+        if (e !== NEEDS_CUSTOM_MATCH) throw e;
+        this.queryGeneral(pattern, eq, b, out);
+        continue;
+      }
+      const value = m.size === 0 ? eq.children[2]! : resolve(m, eq.children[2]!);
+      let nb: Bindings | null = b;
+      if (callerVars !== undefined) {
+        for (const x of callerVars) {
+          const r = resolve(m, x);
+          if (r !== x) nb = nb.bind(x, r);
+          if (nb === null) break;
+        }
+      }
+      if (nb !== null) out.push([value, nb]);
+    }
+    return out;
+  }
+
+  /** The slow path of equation lookup: full matching, for custom matchers and odd stored atoms. */
+  private queryGeneral(pattern: Atom, stored: Atom, b: Bindings, out: Array<[Atom, Bindings]>): void {
+    for (const r of matchAtoms(pattern, renameVariables(stored))) {
+      const value = r.apply(EQ_RESULT_VAR);
+      const narrowed = r.narrow(variablesOf(pattern).filter((x) => x !== EQ_RESULT_VAR));
+      for (const merged of mergeBindings(b, narrowed)) out.push([value, merged]);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Grounded operations (§3.6)
+
+  /** Calls a grounded operation; its answers go to `k` as raw values. */
+  callOp(op: GroundedAtom, call: ExpressionAtom, b: Bindings, k: Frame, space: Space): void {
+    const ctx: OpContext = { call, space, bindings: b, host: this.options.host };
+    let result: OpResult;
+    try {
+      result = op.execute!(call.children.slice(1), ctx) as OpResult;
+    } catch (e) {
+      return this.deliverOpFailure(e, call, b, k);
+    }
+    this.handleOpResult(result, call, b, k, space);
+  }
+
+  /** Turns an exception from an operation into NotReducible or an error atom. */
+  deliverOpFailure(e: unknown, call: Atom, b: Bindings, k: Frame): void {
+    if (e instanceof NoReduce) return this.machine.deliver(k, NOT_REDUCIBLE, b);
+    if (e instanceof MettaRuntimeError) return this.machine.deliver(k, errorAtom(call, e.atom), b);
+    const message = e instanceof Error ? e.message : String(e);
+    this.machine.deliver(k, errorAtom(call, sym(message)), b);
+  }
+
+  /** Turns what an operation returned into deliveries, evaluations or a wait. */
+  handleOpResult(result: OpResult, call: ExpressionAtom, b: Bindings, k: Frame, space: Space): void {
+    const m = this.machine;
+    if (result instanceof EvalRequest) {
+      const col = new OpEvalCollector(k, this, result, call, b, space);
+      this.metta(b.apply(result.atom), result.type ?? UNDEFINED_TYPE, b, col, space);
+      m.release(col);
+      return;
+    }
+    if (isPromise(result)) {
+      if (!this.options.async) {
+        const msg = `${formatAtom(call.children[0]!)} is asynchronous: run the program with the asynchronous runner`;
+        return m.deliver(k, errorAtom(call, sym(msg)), b);
+      }
+      m.await(k.owner, result, (ok, value) => {
+        if (ok) this.handleOpResult(value as OpResult, call, b, k, space);
+        else this.deliverOpFailure(value, call, b, k);
+      });
+      return;
+    }
+    const answers = result as readonly OpAnswer[];
+    if (answers.length === 0) return m.deliver(k, EMPTY, b);
+    for (let i = answers.length - 1; i >= 0; i--) {
+      const a = answers[i]!;
+      if ('kind' in a) {
+        m.deliver(k, a, b);
+      } else {
+        for (const merged of mergeBindings(b, a.bindings)) m.deliver(k, merged.apply(a.atom), merged);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Minimal MeTTa instructions (§3.3)
+
+  /** Runs `atom` if it is an instruction, else delivers it as a value. */
+  runOrValue(atom: Atom, b: Bindings, k: Frame, space: Space): void {
+    if (isInstruction(atom)) this.runInstruction(atom, b, k, space);
+    else this.machine.deliver(k, atom, b);
+  }
+
+  /** Runs one minimal instruction. */
+  runInstruction(instr: ExpressionAtom, b: Bindings, k: Frame, space: Space): void {
+    const m = this.machine;
+    const c = instr.children;
+    const name = (c[0] as { name: string }).name;
+    const bad = (shape: string) => m.deliver(k, errorAtom(instr, sym(`expected: ${shape}, found: ${formatAtom(instr)}`)), b);
+    switch (name) {
+      case 'eval':
+        if (c.length !== 2) return bad('(eval <atom>)');
+        return this.evalStep(c[1]!, b, k, space);
+      case 'evalc': {
+        const s = c[2];
+        if (c.length !== 3 || !(s instanceof SpaceAtom)) return bad('(evalc <atom> <space>)');
+        return this.evalStep(c[1]!, b, k, s.space);
+      }
+      case 'chain': {
+        if (c.length !== 4 || c[2]!.kind !== 'variable') return bad('(chain <nested> (: <var> Variable) <templ>)');
+        return this.runOrValue(c[1]!, b, new ChainFrame(k, this, c[2] as VariableAtom, c[3]!, space), space);
+      }
+      case 'unify': {
+        if (c.length !== 5) return bad('(unify <atom> <pattern> <then> <else>)');
+        const answers = matchAtoms(c[1]!, c[2]!, b);
+        if (answers.length === 0) return m.deliver(k, c[4]!, b);
+        for (let i = answers.length - 1; i >= 0; i--) m.deliver(k, answers[i]!.apply(c[3]!), answers[i]!);
+        return;
+      }
+      case 'decons-atom': {
+        const e = c[1];
+        if (c.length !== 2 || e?.kind !== 'expression' || e.children.length === 0) {
+          return bad('(decons-atom (: <expr> Expression))');
+        }
+        return m.deliver(k, exprOf([e.children[0]!, exprOf(e.children.slice(1))]), b);
+      }
+      case 'cons-atom': {
+        const t = c[2];
+        if (c.length !== 3 || t?.kind !== 'expression') return bad('(cons-atom <head> (: <tail> Expression))');
+        return m.deliver(k, exprOf([c[1]!, ...t.children]), b);
+      }
+      case 'function': {
+        if (c.length !== 2 || c[1]!.kind !== 'expression') return bad('(function (: <body> Expression))');
+        return this.runOrValue(c[1]!, b, new FunctionFrame(k, this, instr, space), space);
+      }
+      case 'collapse-bind': {
+        if (c.length !== 2) return bad('(collapse-bind <atom>)');
+        const col = new CollapseBindCollector(k, b);
+        this.runOrValue(c[1]!, b, col, space);
+        m.release(col);
+        return;
+      }
+      case 'superpose-bind': {
+        const e = c[1];
+        if (c.length !== 2 || e?.kind !== 'expression') return bad('(superpose-bind (: <collapsed> Expression))');
+        for (let i = e.children.length - 1; i >= 0; i--) {
+          const pair = e.children[i]!;
+          if (pair.kind !== 'expression' || pair.children.length !== 2) continue;
+          const extra = pair.children[1] instanceof BindingsAtom ? pair.children[1].bindings : Bindings.EMPTY;
+          for (const merged of mergeBindings(b, extra)) m.deliver(k, merged.apply(pair.children[0]!), merged);
+        }
+        return;
+      }
+      case 'metta': {
+        const s = c[3];
+        if (c.length !== 4 || !(s instanceof SpaceAtom)) return bad('(metta atom type space)');
+        return this.metta(c[1]!, c[2]!, b, k, s.space);
+      }
+      case 'context-space':
+        if (c.length !== 1) return bad('(context-space)');
+        return m.deliver(k, spaceAtomOf(space), b);
+    }
+    m.deliver(k, instr, b);
+  }
+}
+
+const FUNCTION_SYM = sym('function');
+
+/** Atoms that `metta(atom, type)` would return unchanged, so no task is needed. */
+function selfEvaluating(a: Atom, t: Atom): boolean {
+  if (t === ATOM_TYPE) return true;
+  switch (a.kind) {
+    case 'variable':
+      return true;
+    case 'symbol':
+      return t === UNDEFINED_TYPE || t === SYMBOL_TYPE;
+    case 'grounded':
+      return t === UNDEFINED_TYPE || t === GROUNDED_TYPE || a.type === t;
+    case 'expression':
+      return t === EXPRESSION_TYPE || a.evaluated;
+  }
+}
+
+/** A head like `($f $x)` whose own head is (recursively) a variable. */
+function headIsVariable(head: Atom): boolean {
+  while (head.kind === 'expression' && head.children.length > 0) head = head.children[0]!;
+  return head.kind === 'variable';
+}
+
+function isPromise(x: unknown): x is Promise<unknown> {
+  return typeof (x as { then?: unknown } | null)?.then === 'function';
+}
+
+// -----------------------------------------------------------------------------------------
+// Frames
+
+/** Collects the final results of a top-level evaluation. */
+class RootCollector extends Collector {
+  results: Atom[] = [];
+  constructor() {
+    super(null);
+    this.pending = 1; // released by the evaluator once the first task is scheduled
+  }
+  finish(): void {
+    for (let i = 0; i < this.values.length; i++) {
+      const v = this.bindings[i]!.apply(this.values[i]!);
+      if (v !== EMPTY) this.results.push(v);
+    }
+  }
+}
+
+/**
+ * The collector of one expression evaluation: once every alternative is in, errors are
+ * dropped if any alternative succeeded (check_alternatives).
+ */
+class MettaCollector extends Collector {
+  constructor(parent: Frame) {
+    super(parent);
+    this.pending = 1; // the body that is started right after construction
+  }
+  finish(m: Machine): void {
+    const vals = this.values;
+    let anyOk = false;
+    for (const v of vals) if (!isError(v)) anyOk = true;
+    for (let i = vals.length - 1; i >= 0; i--) {
+      const v = vals[i]!;
+      if (anyOk && isError(v)) continue;
+      m.deliver(this.parent!, v, this.bindings[i]!);
+    }
+  }
+}
+
+/** `(collapse-bind X)`: one expression of `(<result> <bindings>)` pairs. */
+class CollapseBindCollector extends Collector {
+  constructor(
+    parent: Frame,
+    private readonly start: Bindings,
+  ) {
+    super(parent);
+    this.pending = 1;
+  }
+  finish(m: Machine): void {
+    const pairs: Atom[] = [];
+    for (let i = 0; i < this.values.length; i++) {
+      const v = this.values[i]!;
+      if (v === EMPTY) continue;
+      pairs.push(exprOf([this.bindings[i]!.apply(v), new BindingsAtom(this.bindings[i]!)]));
+    }
+    m.deliver(this.parent!, exprOf(pairs), this.start);
+  }
+}
+
+/** Gathers the evaluation an operation asked for, then hands it the results. */
+class OpEvalCollector extends Collector {
+  constructor(
+    parent: Frame,
+    private readonly ev: Evaluator,
+    private readonly request: EvalRequest,
+    private readonly call: ExpressionAtom,
+    private readonly start: Bindings,
+    private readonly space: Space,
+  ) {
+    super(parent);
+    this.pending = 1;
+  }
+  finish(): void {
+    const results = this.values.map((v, i) => ({ atom: this.bindings[i]!.apply(v), bindings: this.bindings[i]! }));
+    let next: OpResult;
+    try {
+      next = this.request.then(results);
+    } catch (e) {
+      return this.ev.deliverOpFailure(e, this.call, this.start, this.parent!);
+    }
+    this.ev.handleOpResult(next, this.call, this.start, this.parent!, this.space);
+  }
+}
+
+/** Waits for the value of argument `done.length` of a call being reduced. */
+class ArgsFrame extends Frame {
+  constructor(
+    parent: Frame,
+    private readonly ev: Evaluator,
+    private readonly call: ExpressionAtom,
+    private readonly done: readonly Atom[],
+    private readonly types: readonly Atom[],
+    private readonly ret: Atom,
+    private readonly space: Space,
+  ) {
+    super(parent);
+  }
+  resume(m: Machine, value: Atom, b: Bindings): void {
+    if (value === EMPTY || isError(value)) {
+      // A literal Empty or error passed as the argument goes through; a computed one ends the call.
+      const original = b.apply(this.call.children[this.done.length]!);
+      if (!alphaEq(value, original)) {
+        if (value !== EMPTY) m.deliver(this.parent!, value, b);
+        return;
+      }
+    }
+    this.ev.stepArgs(this.call, [...this.done, value], this.types, this.ret, b, this.parent!, this.space);
+  }
+}
+
+/** Post-processing of one `eval` result inside metta_call. */
+class CallResultFrame extends Frame {
+  constructor(
+    parent: Frame,
+    private readonly ev: Evaluator,
+    private readonly call: ExpressionAtom,
+    private readonly type: Atom,
+    private readonly space: Space,
+  ) {
+    super(parent);
+  }
+  resume(m: Machine, value: Atom, b: Bindings): void {
+    if (value === NOT_REDUCIBLE) return m.deliver(this.parent!, markEvaluated(b.apply(this.call) as ExpressionAtom), b);
+    if (value === EMPTY) return;
+    if (isError(value)) return m.deliver(this.parent!, value, b);
+    this.ev.metta(value, this.type, b, this.parent!, this.space);
+  }
+}
+
+/** `(chain <atom> $var <template>)`: continues with the template for each value. */
+class ChainFrame extends Frame {
+  constructor(
+    parent: Frame,
+    private readonly ev: Evaluator,
+    private readonly variable: VariableAtom,
+    private readonly template: Atom,
+    private readonly space: Space,
+  ) {
+    super(parent);
+  }
+  resume(_m: Machine, value: Atom, b: Bindings): void {
+    const t = substitute(b.apply(this.template), (x) => (x === this.variable ? value : undefined));
+    this.ev.runOrValue(t, b, this.parent!, this.space);
+  }
+}
+
+/** `(function <body>)`: runs until the body yields `(return X)`. */
+class FunctionFrame extends Frame {
+  constructor(
+    parent: Frame,
+    private readonly ev: Evaluator,
+    private readonly call: ExpressionAtom,
+    private readonly space: Space,
+  ) {
+    super(parent);
+  }
+  resume(m: Machine, value: Atom, b: Bindings): void {
+    if (value.kind === 'expression' && value.children.length === 2 && value.children[0] === RETURN) {
+      return m.deliver(this.parent!, value.children[1]!, b);
+    }
+    if (isInstruction(value)) return this.ev.runInstruction(value, b, this, this.space);
+    m.deliver(this.parent!, errorAtom(this.call, NO_RETURN), b);
+  }
+}
+

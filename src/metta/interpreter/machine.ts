@@ -1,0 +1,186 @@
+/**
+ * The evaluation machine: a work stack of tasks and a tree of continuation frames on the heap.
+ *
+ * MeTTa evaluation is non-deterministic and deeply recursive, so it never runs on the host
+ * call stack. Every pending piece of work is a {@link Task} on an explicit stack (popped
+ * depth-first); every "what to do with a value" is a {@link Frame} whose parent is its
+ * continuation. Branches fork by pushing several tasks that share a frame, so frames never
+ * change after creation.
+ *
+ * Some frames need all alternatives of a sub-computation at once (`collapse`, and every
+ * expression evaluation, which drops errors when a sibling succeeds). Those are
+ * {@link Collector}s: each counts the live tasks that may still deliver to it, and finishes
+ * when the count drops to zero. A task counts in its frame's `owner`, the nearest collector.
+ *
+ * @module
+ */
+import type { Atom } from '../../atomspace/atom.js';
+import type { Bindings } from '../../atomspace/bindings.js';
+
+/** A continuation: receives a value (with its branch's bindings) and decides what comes next. */
+export abstract class Frame {
+  /** The collector that counts tasks delivering to this frame. */
+  owner!: Collector;
+  /** Length of the continuation chain; bounded by `max-stack-depth`. */
+  readonly depth: number;
+
+  constructor(readonly parent: Frame | null) {
+    this.depth = parent === null ? 0 : parent.depth + 1;
+    if (parent !== null) this.owner = parent.owner;
+  }
+
+  /** Handles one value of the computation this frame waits for. */
+  abstract resume(m: Machine, value: Atom, bindings: Bindings): void;
+}
+
+/**
+ * A frame that gathers every alternative delivered to it and acts once all branches under it
+ * have ended. While alive it holds one token in its parent's collector, so the parent cannot
+ * finish first.
+ */
+export abstract class Collector extends Frame {
+  /** Tasks (and child collectors) that may still deliver here. */
+  pending = 0;
+  readonly values: Atom[] = [];
+  readonly bindings: Bindings[] = [];
+
+  constructor(parent: Frame | null) {
+    super(parent);
+    this.owner = this;
+    if (parent !== null) parent.owner.pending++;
+  }
+
+  resume(_m: Machine, value: Atom, bindings: Bindings): void {
+    this.values.push(value);
+    this.bindings.push(bindings);
+  }
+
+  /** Called once, when no branch under this collector is alive any more. */
+  abstract finish(m: Machine): void;
+}
+
+/** One unit of pending work. */
+export interface Task {
+  /** The collector this task counts in. */
+  readonly owner: Collector;
+  run(m: Machine): void;
+}
+
+/** Delivers a value to a frame. */
+class Resume implements Task {
+  readonly owner: Collector;
+  constructor(
+    readonly frame: Frame,
+    readonly value: Atom,
+    readonly bindings: Bindings,
+  ) {
+    this.owner = frame.owner;
+  }
+  run(m: Machine): void {
+    this.frame.resume(m, this.value, this.bindings);
+  }
+}
+
+/** Thrown out of {@link Machine.run} when the step limit or an interrupt stops evaluation. */
+export class EvaluationStopped extends Error {
+  constructor(readonly reason: 'steps' | 'interrupted') {
+    super(reason === 'steps' ? 'step limit reached' : 'evaluation interrupted');
+  }
+}
+
+/** Limits and hooks for one run of the machine. */
+export interface MachineOptions {
+  /** Stop after this many tasks (0 or undefined: no limit). */
+  readonly maxSteps?: number;
+  /** Polled every few thousand steps; returning true stops evaluation. */
+  readonly shouldStop?: () => boolean;
+}
+
+/** The scheduler: runs tasks depth-first until no work is left. */
+export class Machine {
+  private readonly stack: Task[] = [];
+  /** Promises an asynchronous operation is waiting on. */
+  private waiting = 0;
+  private wake: (() => void) | undefined;
+  private steps = 0;
+
+  constructor(private readonly options: MachineOptions = {}) {}
+
+  /** Schedules a task. */
+  push(task: Task): void {
+    task.owner.pending++;
+    this.stack.push(task);
+  }
+
+  /** Schedules delivery of `value` to frame `k`. */
+  deliver(k: Frame, value: Atom, bindings: Bindings): void {
+    k.owner.pending++;
+    this.stack.push(new Resume(k, value, bindings));
+  }
+
+  /**
+   * Keeps `owner` alive while `promise` is pending; `onSettled` runs inside the machine
+   * once it settles (it may schedule tasks). Only the asynchronous driver can wait.
+   */
+  await<T>(owner: Collector, promise: Promise<T>, onSettled: (ok: boolean, value: unknown) => void): void {
+    owner.pending++;
+    this.waiting++;
+    promise.then(
+      (value) => this.settle(owner, () => onSettled(true, value)),
+      (error: unknown) => this.settle(owner, () => onSettled(false, error)),
+    );
+  }
+
+  private settle(owner: Collector, action: () => void): void {
+    this.waiting--;
+    action();
+    this.release(owner);
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /** One fewer live task under `c`; finishes collectors whose last branch ended. */
+  release(c: Collector): void {
+    let cur: Collector | null = c;
+    while (cur !== null && --cur.pending === 0) {
+      const up: Collector | null = cur.parent === null ? null : cur.parent.owner;
+      cur.finish(this);
+      cur = up;
+    }
+  }
+
+  /** Runs until no task is left. Returns false when tasks still wait on promises. */
+  runSync(): boolean {
+    const stack = this.stack;
+    const max = this.options.maxSteps ?? 0;
+    const poll = this.options.shouldStop;
+    while (stack.length > 0) {
+      const t = stack.pop()!;
+      t.run(this);
+      this.release(t.owner);
+      if ((++this.steps & 4095) === 0) {
+        if (max > 0 && this.steps >= max) throw new EvaluationStopped('steps');
+        if (poll?.()) throw new EvaluationStopped('interrupted');
+      }
+    }
+    return this.waiting === 0;
+  }
+
+  /** Runs until no task is left and no promise is pending, yielding to the event loop as needed. */
+  async runAsync(): Promise<void> {
+    for (;;) {
+      if (this.runSync()) return;
+      if (this.stack.length === 0) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+      }
+    }
+  }
+
+  /** True when some task waits on a promise. */
+  get isWaiting(): boolean {
+    return this.waiting > 0;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Symbols with a fixed meaning to the interpreter (§3.2, §3.3) and helpers to recognise them.
+ *
+ * @module
+ */
+import { expr, sym, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+
+export const EMPTY = sym('Empty');
+export const NOT_REDUCIBLE = sym('NotReducible');
+export const ERROR = sym('Error');
+export const EQUALS = sym('=');
+export const COLON = sym(':');
+export const RETURN = sym('return');
+export const FUNCTION = sym('function');
+export const STACK_OVERFLOW = sym('StackOverflow');
+export const NO_RETURN = sym('NoReturn');
+export const INCORRECT_NUMBER_OF_ARGUMENTS = sym('IncorrectNumberOfArguments');
+export const BAD_TYPE = sym('BadType');
+export const BAD_ARG_TYPE = sym('BadArgType');
+export const UNDEFINED_TYPE = sym('%Undefined%');
+export const ATOM_TYPE = sym('Atom');
+export const SYMBOL_TYPE = sym('Symbol');
+export const VARIABLE_TYPE = sym('Variable');
+export const EXPRESSION_TYPE = sym('Expression');
+export const GROUNDED_TYPE = sym('Grounded');
+export const SPACE_TYPE = sym('SpaceType');
+
+/** Names of the minimal MeTTa instructions the interpreter runs itself (§3.3). */
+export const INSTRUCTIONS: ReadonlySet<Atom> = new Set([
+  'eval',
+  'evalc',
+  'chain',
+  'unify',
+  'cons-atom',
+  'decons-atom',
+  'function',
+  'collapse-bind',
+  'superpose-bind',
+  'metta',
+  'context-space',
+].map(sym));
+
+/** Is `atom` an error expression `(Error …)`? */
+export function isError(atom: Atom): atom is ExpressionAtom {
+  return atom.kind === 'expression' && atom.children.length > 0 && atom.children[0] === ERROR;
+}
+
+/** `(Error <atom> <message>)`. */
+export function errorAtom(atom: Atom, message: Atom): ExpressionAtom {
+  return expr(ERROR, atom, message);
+}
+
+/** Is `atom` an expression run as a minimal MeTTa instruction? */
+export function isInstruction(atom: Atom): atom is ExpressionAtom {
+  return atom.kind === 'expression' && atom.children.length > 0 && INSTRUCTIONS.has(atom.children[0]!);
+}
+
+/** A copy of `e` flagged as evaluated, so the interpreter leaves it alone from now on. */
+export function markEvaluated(e: ExpressionAtom): ExpressionAtom {
+  return e.evaluated ? e : { kind: 'expression', children: e.children, ground: e.ground, evaluated: true };
+}

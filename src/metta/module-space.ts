@@ -1,0 +1,84 @@
+/**
+ * The space of a module (§2.5): its own atoms plus the spaces of the modules it imported.
+ * Queries see all of them; writes and `get-atoms` touch only the module's own part.
+ *
+ * @module
+ */
+import { isSym, type Atom } from '../atomspace/atom.js';
+import { Bindings } from '../atomspace/bindings.js';
+import type { ReadableSpace, Space, SpaceEvent } from '../atomspace/space.js';
+import { mergeBindings } from '../atomspace/unify.js';
+
+/** A module's space: a main space and, read-only, the spaces of its dependencies. */
+export class ModuleSpace implements Space {
+  private readonly deps: Space[] = [];
+
+  constructor(readonly main: Space) {}
+
+  get name(): string {
+    return this.main.name;
+  }
+
+  /** Adds a dependency (once): its atoms become visible to queries, not to `get-atoms`. */
+  addDependency(dep: Space): void {
+    const inner = dep instanceof ModuleSpace ? dep.main : dep;
+    if (inner !== this.main && !this.deps.includes(inner)) this.deps.push(inner);
+  }
+
+  /** The dependencies, in import order. */
+  get dependencies(): readonly Space[] {
+    return this.deps;
+  }
+
+  get size(): number {
+    return this.main.size;
+  }
+
+  add(atom: Atom): void {
+    this.main.add(atom);
+  }
+
+  remove(atom: Atom): boolean {
+    return this.main.remove(atom);
+  }
+
+  atoms(): Iterable<Atom> {
+    return this.main.atoms();
+  }
+
+  snapshot(): ReadableSpace {
+    return this.main.snapshot();
+  }
+
+  observe(observer: (event: SpaceEvent) => void): () => void {
+    return this.main.observe(observer);
+  }
+
+  candidates(pattern: Atom): Iterable<Atom> {
+    const first = this.main.candidates(pattern);
+    if (this.deps.length === 0) return first;
+    const all: Iterable<Atom>[] = [first];
+    for (const d of this.deps) all.push(d.candidates(pattern));
+    return concat(all);
+  }
+
+  query(pattern: Atom, base: Bindings = Bindings.EMPTY): Bindings[] {
+    if (pattern.kind === 'expression' && pattern.children.length > 0 && isSym(pattern.children[0]!, ',')) {
+      // A conjunction may draw each conjunct from a different part, so it is split here.
+      let states: Bindings[] = [base];
+      for (const part of pattern.children.slice(1)) {
+        const next: Bindings[] = [];
+        for (const s of states) for (const r of this.query(s.apply(part))) next.push(...mergeBindings(s, r));
+        states = next;
+      }
+      return states;
+    }
+    const out = this.main.query(pattern, base);
+    for (const d of this.deps) out.push(...d.query(pattern, base));
+    return out;
+  }
+}
+
+function* concat(parts: Iterable<Atom>[]): Iterable<Atom> {
+  for (const p of parts) yield* p;
+}

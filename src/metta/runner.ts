@@ -1,0 +1,370 @@
+/**
+ * The MeTTa runner (§3.1): reads a program one top-level atom at a time, adds plain atoms
+ * to the module's space, evaluates `!` atoms, and stops at the first error result. It also
+ * owns modules (§5.11): loading, importing, tokens and the core library.
+ *
+ * @module
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
+import { sym, type Atom } from '../atomspace/atom.js';
+import { formatAtom } from '../atomspace/format.js';
+import { GroundingSpace } from '../atomspace/grounding-space.js';
+import type { Space } from '../atomspace/space.js';
+import { SpaceAtom } from '../atomspace/space-atom.js';
+import { IntAtom, StringAtom } from '../atomspace/values.js';
+import { GroundedOp, MettaRuntimeError, type OpHost } from './grounded.js';
+import { Evaluator } from './interpreter/evaluator.js';
+import { isError } from './interpreter/symbols.js';
+import { ModuleSpace } from './module-space.js';
+import { spaceAtomOf } from './space-atoms.js';
+import { parseAtom, SExprParser } from './parser.js';
+import { arithmeticOps } from './stdlib/arithmetic.js';
+import { atomOps } from './stdlib/atoms.js';
+import { coreOps, type CoreEnvironment } from './stdlib/core-ops.js';
+import { CORELIB_METTA } from './stdlib/corelib-metta.js';
+import { mathOps, mathTokens } from './stdlib/math.js';
+import { textOps } from './stdlib/text.js';
+import { Tokenizer, registerStandardTokens } from './tokenizer.js';
+import { staticTypeErrors } from './types.js';
+import { builtinModules, type BuiltinModule } from './modules/builtin.js';
+
+/** Where a program's output goes. */
+export interface RunnerIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Options of one {@link MeTTa.run}. */
+export interface RunOptions {
+  /** File name for error messages and relative imports. */
+  readonly file?: string;
+  /** Called after each `!` with its results, as soon as they are known. */
+  readonly onResult?: (results: Atom[], atom: Atom) => void;
+}
+
+/** What a run produced: one result list per `!`, and whether it stopped on an error. */
+export interface RunOutcome {
+  readonly results: Atom[][];
+  readonly stoppedOnError: boolean;
+}
+
+/** Settings of a runner. */
+export interface MeTTaOptions {
+  /** Output of `println!` and friends; defaults to the process streams. */
+  readonly io?: RunnerIO;
+  /** Directory that relative imports of the top module start from; defaults to the current one. */
+  readonly cwd?: string;
+  /** Stop each evaluation after this many machine steps (0: no limit). */
+  readonly maxSteps?: number;
+  /** Polled during evaluation; returning true interrupts it. */
+  readonly shouldStop?: () => boolean;
+}
+
+/** A module: a space, a tokenizer, and where its source lives. */
+export class Module {
+  /** Tokens this module registered itself (`bind!`), passed on to modules that import it. */
+  readonly ownTokens: Array<[string | RegExp, Atom]> = [];
+  constructor(
+    readonly name: string,
+    readonly dir: string,
+    readonly space: ModuleSpace,
+    readonly tokenizer: Tokenizer,
+  ) {}
+}
+
+/** Raised when a program or module file cannot be read. */
+export class MettaFileError extends Error {}
+
+const processIO: RunnerIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** A MeTTa runner: a top module, the core library, and the modules loaded so far. */
+export class MeTTa {
+  readonly io: RunnerIO;
+  readonly top: Module;
+  readonly corelib: Space;
+  private readonly baseTokens: Tokenizer;
+  private readonly modulesBySpace = new WeakMap<Space, Module>();
+  private readonly modulesByKey = new Map<string, Module>();
+  private readonly builtins: Map<string, BuiltinModule>;
+  private typeCheckAuto = false;
+  private bareMinimal = false;
+  private maxStackDepth = 0;
+  private readonly host: OpHost;
+  private readonly parsed = new Map<string, Atom>();
+
+  constructor(private readonly options: MeTTaOptions = {}) {
+    this.io = options.io ?? processIO;
+    this.host = { stdout: (t) => this.io.stdout(t), stderr: (t) => this.io.stderr(t) };
+    this.baseTokens = new Tokenizer();
+    registerStandardTokens(this.baseTokens);
+    const ops: GroundedOp[] = [...coreOps(this.environment()), ...arithmeticOps(), ...mathOps(), ...textOps(), ...atomOps()];
+    for (const o of ops) this.baseTokens.registerAtom(exact(o.name), o);
+    for (const [name, atom] of mathTokens()) this.baseTokens.registerAtom(exact(name), atom);
+    this.builtins = builtinModules();
+
+    this.corelib = new GroundingSpace('corelib');
+    const coreTokens = this.baseTokens.clone();
+    const parser = new SExprParser(CORELIB_METTA, { file: '<corelib>' });
+    for (let a = parser.next(coreTokens); a !== null; a = parser.next(coreTokens)) this.corelib.add(a);
+
+    this.top = this.newModule('top', resolvePath(options.cwd ?? process.cwd()));
+  }
+
+  /** Runs MeTTa source in the top module (synchronous: asynchronous operations give errors). */
+  run(source: string, options: RunOptions = {}): RunOutcome {
+    return this.runIn(this.top, source, options);
+  }
+
+  /** Runs MeTTa source in the top module, awaiting asynchronous operations. */
+  async runAsync(source: string, options: RunOptions = {}): Promise<RunOutcome> {
+    const results: Atom[][] = [];
+    const parser = new SExprParser(source, { file: options.file });
+    const module = this.top;
+    for (;;) {
+      const step = this.nextStep(parser, module);
+      if (step === null) return { results, stoppedOnError: false };
+      if (step.kind === 'add') continue;
+      const r = step.errors ?? (await this.evaluator(true).evaluateAsync(step.atom, module.space));
+      results.push(r);
+      options.onResult?.(r, step.atom);
+      if (r.some(isError)) return { results, stoppedOnError: true };
+    }
+  }
+
+  /** Reads and runs a file in the top module; relative imports start from the file's directory. */
+  runFile(path: string, options: Omit<RunOptions, 'file'> = {}): RunOutcome {
+    const source = readSource(path);
+    const previous = this.top.dir;
+    (this.top as { dir: string }).dir = dirname(resolvePath(path));
+    try {
+      return this.run(source, { ...options, file: path });
+    } finally {
+      (this.top as { dir: string }).dir = previous;
+    }
+  }
+
+  /** Evaluates one atom in the top module and returns its results. */
+  evaluate(atom: Atom): Atom[] {
+    return this.evaluator(false).evaluate(atom, this.top.space);
+  }
+
+  /** Parses and adds or evaluates each top-level atom of `source` inside `module`. */
+  private runIn(module: Module, source: string, options: RunOptions): RunOutcome {
+    const results: Atom[][] = [];
+    const parser = new SExprParser(source, { file: options.file });
+    for (;;) {
+      const step = this.nextStep(parser, module);
+      if (step === null) return { results, stoppedOnError: false };
+      if (step.kind === 'add') continue;
+      const r = step.errors ?? this.evaluateIn(module, step.atom);
+      results.push(r);
+      options.onResult?.(r, step.atom);
+      if (r.some(isError)) return { results, stoppedOnError: true };
+    }
+  }
+
+  /**
+   * Reads the next top-level atom: adds it to the space (unless type checking rejects it)
+   * or returns it for evaluation. Null at the end of the input.
+   */
+  private nextStep(parser: SExprParser, module: Module): { kind: 'add' } | { kind: 'eval'; atom: Atom; errors?: Atom[] } | null {
+    const atom = parser.next(module.tokenizer);
+    if (atom === null) return null;
+    if (atom === BANG) {
+      const target = parser.next(module.tokenizer);
+      if (target === null) return null;
+      const errors = this.typeCheckAuto ? staticTypeErrors(module.space, target) : [];
+      return errors.length > 0 ? { kind: 'eval', atom: target, errors } : { kind: 'eval', atom: target };
+    }
+    if (this.typeCheckAuto) {
+      const errors = staticTypeErrors(module.space, atom);
+      if (errors.length > 0) return { kind: 'eval', atom, errors };
+    }
+    module.space.add(atom);
+    return { kind: 'add' };
+  }
+
+  private evaluateIn(module: Module, atom: Atom): Atom[] {
+    const ev = this.evaluator(false);
+    return this.bareMinimal ? ev.evaluateMinimal(atom, module.space) : ev.evaluate(atom, module.space);
+  }
+
+  private evaluator(async: boolean): Evaluator {
+    return new Evaluator({
+      host: this.host,
+      maxStackDepth: this.maxStackDepth,
+      async,
+      maxSteps: this.options.maxSteps,
+      shouldStop: this.options.shouldStop,
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Modules
+
+  private newModule(name: string, dir: string): Module {
+    const space = new ModuleSpace(new GroundingSpace(name));
+    space.addDependency(this.corelib);
+    const tokenizer = this.baseTokens.clone();
+    const module = new Module(name, dir, space, tokenizer);
+    tokenizer.registerAtom(exact('&self'), this.spaceAtom(space));
+    this.modulesBySpace.set(space, module);
+    this.modulesBySpace.set(space.main, module);
+    return module;
+  }
+
+  /** The module a space belongs to (the top module for spaces that are no module's). */
+  private moduleOf(space: Space): Module {
+    return this.modulesBySpace.get(space) ?? this.top;
+  }
+
+  private spaceAtom(space: Space): SpaceAtom {
+    return spaceAtomOf(space);
+  }
+
+  /** Finds and loads (once) the module `name` as seen from `from`. */
+  private loadModule(from: Module, name: Atom): Module {
+    const text = name instanceof StringAtom ? name.value : formatAtom(name);
+    const builtin = this.builtins.get(text);
+    if (builtin !== undefined) return this.loadBuiltin(text, builtin);
+    if (text === 'top') return this.top;
+    const path = this.resolveModulePath(from, text);
+    return this.loadModuleFile(path, text);
+  }
+
+  private loadModuleFile(path: string, name: string): Module {
+    const cached = this.modulesByKey.get(path);
+    if (cached !== undefined) return cached;
+    const source = readSource(path);
+    const module = this.newModule(name, dirname(path));
+    this.modulesByKey.set(path, module);
+    let outcome: RunOutcome;
+    try {
+      outcome = this.runIn(module, source, { file: path });
+    } catch (e) {
+      this.modulesByKey.delete(path);
+      throw new MettaRuntimeError(e instanceof Error && 'format' in e ? String((e as { format(): string }).format()) : String(e));
+    }
+    if (outcome.stoppedOnError) {
+      this.modulesByKey.delete(path);
+      const last = outcome.results[outcome.results.length - 1]!.find(isError)!;
+      throw new MettaRuntimeError(`module ${name} failed to load: ${formatAtom(last)}`);
+    }
+    return module;
+  }
+
+  private loadBuiltin(name: string, builtin: BuiltinModule): Module {
+    const key = 'builtin:' + name;
+    const cached = this.modulesByKey.get(key);
+    if (cached !== undefined) return cached;
+    const module = this.newModule(name, this.top.dir);
+    this.modulesByKey.set(key, module);
+    for (const o of builtin.ops) {
+      module.tokenizer.registerAtom(exact(o.name), o);
+      module.ownTokens.push([exact(o.name), o]);
+    }
+    for (const [token, atom] of builtin.tokens) {
+      module.tokenizer.registerAtom(exact(token), atom);
+      module.ownTokens.push([exact(token), atom]);
+    }
+    if (builtin.source) this.runIn(module, builtin.source, { file: `<${name}>` });
+    return module;
+  }
+
+  private resolveModulePath(from: Module, name: string): string {
+    let rel = name.replace(/^(top|self):/, '');
+    rel = rel.split(':').join('/');
+    const base = isAbsolute(rel) ? rel : join(from.dir, rel);
+    for (const candidate of [base, base + '.metta', join(base, 'module.metta')]) {
+      if (isFile(candidate)) return resolvePath(candidate);
+    }
+    throw new MettaRuntimeError(`Failed to resolve module ${name}: no ${rel}.metta or ${rel}/module.metta in ${from.dir}`);
+  }
+
+  private environment(): CoreEnvironment {
+    return {
+      newSpace: () => new GroundingSpace(),
+      spaceAtom: (space) => this.spaceAtom(space),
+      setPragma: (key, value) => {
+        if (key === 'type-check') this.typeCheckAuto = value.kind === 'symbol' && value.name === 'auto';
+        else if (key === 'interpreter') this.bareMinimal = value.kind === 'symbol' && value.name === 'bare-minimal';
+        else if (key === 'max-stack-depth' && value instanceof IntAtom) this.maxStackDepth = Number(value.value);
+      },
+      importModule: (space, target, name) => {
+        const importer = this.moduleOf(space);
+        const module = this.loadModule(importer, name);
+        if (target instanceof SpaceAtom && (target.space === importer.space || target.space === importer.space.main)) {
+          importer.space.addDependency(module.space.main);
+          for (const dep of module.space.dependencies) importer.space.addDependency(dep);
+          for (const [token, atom] of module.ownTokens) {
+            importer.tokenizer.registerAtom(token, atom);
+            importer.ownTokens.push([token, atom]);
+          }
+          return;
+        }
+        const label = target.kind === 'symbol' ? target.name : formatAtom(target);
+        const token = label.startsWith('&') ? label : '&' + label;
+        importer.tokenizer.registerAtom(exact(token), this.spaceAtom(module.space));
+      },
+      include: (space, name) => {
+        const module = this.moduleOf(space);
+        const text = name instanceof StringAtom ? name.value : formatAtom(name);
+        const path = this.resolveModulePath(module, text);
+        const outcome = this.runIn(module, readSource(path), { file: path });
+        return outcome.results.length > 0 ? outcome.results[outcome.results.length - 1]! : [];
+      },
+      bindToken: (space, token, atom) => {
+        const module = this.moduleOf(space);
+        module.tokenizer.register(token, () => atom);
+        module.ownTokens.push([token, atom]);
+      },
+      moduleSpace: (space, name) => this.loadModule(this.moduleOf(space), name).space,
+      mainSpace: (space) => (space instanceof ModuleSpace ? space.main : space),
+      registerModule: (space, path) => {
+        const module = this.moduleOf(space);
+        const full = resolvePath(module.dir, path);
+        const file = isFile(full) ? full : join(full, 'module.metta');
+        this.loadModuleFile(file, path.split(/[\\/]/).pop()!.replace(/\.metta$/, ''));
+      },
+      parse: (text) => {
+        let a = this.parsed.get(text);
+        if (a === undefined) this.parsed.set(text, (a = parseAtom(text, this.baseTokens)));
+        return a;
+      },
+      describeModules: () => {
+        const lines = ['top: ' + this.top.dir];
+        for (const [key, m] of this.modulesByKey) lines.push(`${m.name}: ${key}`);
+        return lines;
+      },
+    };
+  }
+}
+
+const BANG = sym('!');
+
+/** A regex that matches exactly `text` (token names of operations contain `+`, `*`, …). */
+function exact(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function readSource(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    throw new MettaFileError(`cannot read ${path}: ${why}`);
+  }
+}

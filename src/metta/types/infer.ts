@@ -1,0 +1,214 @@
+/**
+ * Static type inference (§4.2, `get_atom_types`): every type an atom can have in a space,
+ * including the errors of badly typed function applications.
+ *
+ * Nothing is cached between calls: declarations are read from the space each time, so the
+ * answer always reflects the space as it is now.
+ *
+ * @module
+ */
+import { exprOf, renameVariables, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+import { Bindings } from '../../atomspace/bindings.js';
+import type { ReadableSpace } from '../../atomspace/space.js';
+import { addSuperTypes, declaredTypes } from './lookup.js';
+import { isFunctionType, matchTypesGradually, metaType } from './match.js';
+import { ATOM_TYPE, UNDEFINED_TYPE, badArgTypeError, incorrectArityError } from './symbols.js';
+
+/** One inferred type: a type atom, or an error (the `(Error <atom> <description>)` atom). */
+export type InferredType =
+  | { readonly type: Atom; readonly error?: undefined }
+  | { readonly type?: undefined; readonly error: Atom };
+
+const UNDEFINED_ONLY: readonly InferredType[] = Object.freeze([Object.freeze({ type: UNDEFINED_TYPE })]);
+
+/**
+ * All types of `atom` in `space` (§4.2): declared types and their supertypes, the types of
+ * tuples, the result types of function applications, and an error entry for each way an
+ * application is badly typed. An atom with no type at all gives `[{ type: %Undefined% }]`.
+ * Type variables in the answer are fresh for each call.
+ *
+ * The returned array must not be modified (the untyped answer is shared).
+ */
+export function getAtomTypes(space: ReadableSpace, atom: Atom): readonly InferredType[] {
+  const types = inferTypes(space, atom);
+  return types.length === 0 ? UNDEFINED_ONLY : types;
+}
+
+/** True when every entry is an error: the atom is badly typed. */
+export function isBadlyTyped(types: readonly InferredType[]): boolean {
+  if (types.length === 0) return false;
+  for (const t of types) if (t.error === undefined) return false;
+  return true;
+}
+
+/** The type atoms of the entries that are not errors, in order. */
+export function validTypes(types: readonly InferredType[]): Atom[] {
+  const out: Atom[] = [];
+  for (const t of types) if (t.type !== undefined) out.push(t.type);
+  return out;
+}
+
+/** The error atoms among the entries, in order. */
+export function typeErrors(types: readonly InferredType[]): Atom[] {
+  const out: Atom[] = [];
+  for (const t of types) if (t.error !== undefined) out.push(t.error);
+  return out;
+}
+
+/**
+ * For the runner's `!(pragma! type-check auto)` (§4.5): the error atoms when `atom` is badly
+ * typed (every inferred type is an error), else an empty list.
+ */
+export function staticTypeErrors(space: ReadableSpace, atom: Atom): Atom[] {
+  const types = inferTypes(space, atom);
+  return isBadlyTyped(types) ? typeErrors(types) : [];
+}
+
+/**
+ * The raw inference: an empty list means "no type known" (the public function turns that into
+ * `%Undefined%`). The distinction matters inside expressions: an untyped argument is accepted
+ * by any parameter and makes a tuple untyped.
+ */
+function inferTypes(space: ReadableSpace, atom: Atom): InferredType[] {
+  switch (atom.kind) {
+    case 'variable':
+      return [];
+    case 'grounded':
+      return atom.type === UNDEFINED_TYPE ? [] : [{ type: renameVariables(atom.type) }];
+    case 'symbol':
+      return asTypes(declaredTypes(space, atom));
+    case 'expression':
+      return atom.children.length === 0 ? [] : inferExpressionTypes(space, atom);
+  }
+}
+
+function asTypes(types: readonly Atom[]): InferredType[] {
+  return types.map((type) => ({ type }));
+}
+
+function inferExpressionTypes(space: ReadableSpace, e: ExpressionAtom): InferredType[] {
+  const op = e.children[0]!;
+  const opTypes = inferTypes(space, op);
+  const valueTypes: Atom[] = [];
+  const functionTypes: Atom[] = [];
+  for (const t of opTypes) {
+    if (t.type === undefined) continue;
+    (isFunctionType(t.type) ? functionTypes : valueTypes).push(t.type);
+  }
+  // A badly typed head makes the whole expression badly typed, with the head's errors.
+  if (opTypes.length > 0 && valueTypes.length === 0 && functionTypes.length === 0) return opTypes;
+
+  // Argument types are computed on demand: an untyped head (the common case for data and for
+  // untyped functions) never looks at its arguments, and parameters typed `Atom`,
+  // `%Undefined%` or a matching meta-type never look at theirs.
+  const argTypes = new ArgumentTypes(space, e);
+
+  const types = valueTypes.length > 0 ? tupleTypes(valueTypes, argTypes) : [];
+  const tuples = types.length;
+  for (const t of declaredTypes(space, e)) types.push(t);
+  // Declared types arrive with their supertypes already; only the tuples' are still missing.
+  if (tuples > 0) addSuperTypes(space, types, 0, tuples);
+
+  const out = asTypes(types);
+  for (const f of functionTypes) applicationTypes(e, f, argTypes, out);
+  return out;
+}
+
+/** The inferred types of an expression's arguments, each computed once, when first asked for. */
+class ArgumentTypes {
+  private readonly cache: (InferredType[] | undefined)[];
+  constructor(
+    private readonly space: ReadableSpace,
+    private readonly e: ExpressionAtom,
+  ) {
+    this.cache = new Array(e.children.length - 1);
+  }
+  /** Number of arguments. */
+  get length(): number {
+    return this.cache.length;
+  }
+  /** The types of argument `i` (0-based). */
+  at(i: number): InferredType[] {
+    let t = this.cache[i];
+    if (t === undefined) t = this.cache[i] = inferTypes(this.space, this.e.children[i + 1]!);
+    return t;
+  }
+}
+
+/**
+ * The cartesian product of the head's non-function types and each argument's valid types,
+ * head outermost and the last argument varying fastest; empty when any argument has none.
+ */
+function tupleTypes(valueTypes: readonly Atom[], argTypes: ArgumentTypes): Atom[] {
+  const columns: Atom[][] = [valueTypes.slice()];
+  for (let i = 0; i < argTypes.length; i++) {
+    const valid: Atom[] = [];
+    for (const t of argTypes.at(i)) if (t.type !== undefined) valid.push(t.type);
+    if (valid.length === 0) return [];
+    columns.push(valid);
+  }
+  let rows: Atom[][] = [[]];
+  for (const column of columns) {
+    const next: Atom[][] = [];
+    for (const row of rows) for (const t of column) next.push([...row, t]);
+    rows = next;
+  }
+  return rows.map((row) => exprOf(row));
+}
+
+/**
+ * Checks one function type of the head against the arguments' types and pushes the result
+ * types (one per way the arguments fit) or the errors onto `out`.
+ */
+function applicationTypes(
+  e: ExpressionAtom,
+  fnType: Atom,
+  argTypes: ArgumentTypes,
+  out: InferredType[],
+): void {
+  const formals = (fnType as ExpressionAtom).children;
+  const arity = formals.length - 2;
+  if (arity !== argTypes.length) {
+    out.push({ error: incorrectArityError(e) });
+    return;
+  }
+  const ret = formals[formals.length - 1]!;
+  const walk = (i: number, bindings: Bindings): void => {
+    if (i === arity) {
+      out.push({ type: bindings.apply(ret) });
+      return;
+    }
+    const formal = formals[i + 1]!;
+    const arg = e.children[i + 1]!;
+    if (formal === UNDEFINED_TYPE || formal === ATOM_TYPE || formal === metaType(arg)) {
+      walk(i + 1, bindings);
+      return;
+    }
+    const actual = argTypes.at(i);
+    if (actual.length === 0) {
+      walk(i + 1, bindings);
+      return;
+    }
+    let anyValid = false;
+    let matched = false;
+    for (const t of actual) {
+      if (t.type === undefined) continue;
+      anyValid = true;
+      const b = matchTypesGradually(t.type, formal, bindings);
+      if (b !== null) {
+        matched = true;
+        walk(i + 1, b);
+      }
+    }
+    if (!anyValid) {
+      // A badly typed argument: its own errors explain why the application cannot be typed.
+      for (const t of actual) out.push(t);
+    } else if (!matched) {
+      const expected = bindings.apply(formal);
+      for (const t of actual) {
+        if (t.type !== undefined) out.push({ error: badArgTypeError(e, i + 1, expected, t.type) });
+      }
+    }
+  };
+  walk(0, Bindings.EMPTY);
+}

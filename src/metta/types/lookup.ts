@@ -1,0 +1,119 @@
+/**
+ * Reading type declarations from a space: `(: <atom> <type>)` and, transitively,
+ * `(:< <sub> <super>)`.
+ *
+ * This runs for the head of every expression the interpreter evaluates, so it reads the
+ * space's index directly ({@link ReadableSpace.candidates}) instead of running a full query:
+ * a declaration whose subject is the very atom asked about (the usual case) is taken without
+ * unification, and an untyped atom costs one index lookup that yields nothing.
+ *
+ * @module
+ */
+import {
+  atomEq,
+  expr,
+  freshVariable,
+  isGround,
+  renameVariables,
+  type Atom,
+  type VariableAtom,
+} from '../../atomspace/atom.js';
+import type { ReadableSpace } from '../../atomspace/space.js';
+import { matchAtoms } from '../../atomspace/unify.js';
+import { HAS_TYPE, SUB_TYPE, UNDEFINED_TYPE } from './symbols.js';
+
+/**
+ * The types declared for `atom` with `(: atom T)`, followed by all their supertypes. Type
+ * variables are fresh (stored declarations are renamed per lookup). A declared `%Undefined%`
+ * is ignored, as in the reference.
+ */
+export function declaredTypes(space: ReadableSpace, atom: Atom): Atom[] {
+  const types = objectsOf(space, HAS_TYPE, atom);
+  if (types.length > 0) addSuperTypes(space, types, 0);
+  return types;
+}
+
+/**
+ * Appends to `types` every supertype (by `:<`, transitively) of `types[from…until)` not
+ * already in the list, in breadth-first order. Loops in `:<` are harmless: known types are
+ * skipped. As in the reference, a supertype reached twice within one round (two types sharing
+ * a supertype) is listed twice. `until` (default: the whole list) lets a caller skip a tail
+ * that is already closed under supertypes.
+ */
+export function addSuperTypes(space: ReadableSpace, types: Atom[], from: number, until: number = types.length): void {
+  let start = from;
+  let end = until;
+  while (start < end) {
+    const found: Atom[] = [];
+    for (let i = start; i < end; i++) {
+      for (const sup of objectsOf(space, SUB_TYPE, types[i]!)) {
+        if (!contains(types, sup)) found.push(sup);
+      }
+    }
+    start = types.length;
+    for (const t of found) types.push(t);
+    end = types.length;
+  }
+}
+
+function contains(list: readonly Atom[], atom: Atom): boolean {
+  for (const x of list) if (atomEq(x, atom)) return true;
+  return false;
+}
+
+/**
+ * The variable that receives the answer of a lookup. One variable serves every lookup: it is
+ * distinct from every parsed or renamed variable, is never stored, and never escapes (an
+ * answer that is still this variable is dropped), so it cannot clash with anything.
+ */
+const ANSWER: VariableAtom = freshVariable('X');
+
+/**
+ * The `T` of every stored `(<relation> <subject'> T)` whose subject matches `subject`, with
+ * the stored atom's variables renamed. Answers equal to `%Undefined%`, or left unbound, are
+ * dropped.
+ */
+function objectsOf(space: ReadableSpace, relation: Atom, subject: Atom): Atom[] {
+  const x = ANSWER;
+  const pattern = expr(relation, subject, x);
+  const subjectGround = isGround(subject);
+  const out: Atom[] = [];
+  for (const stored of space.candidates(pattern)) {
+    if (stored.kind !== 'expression' || stored.children.length !== 3 || stored.children[0] !== relation) continue;
+    const storedSubject = stored.children[1]!;
+    // A ground stored subject shares no variables with its type, so renaming the type alone
+    // gives exactly what the full query would.
+    if (subjectGround && isGround(storedSubject) && atomEq(storedSubject, subject)) {
+      keep(out, renameVariables(stored.children[2]!), x);
+      continue;
+    }
+    if (!mayUnify(storedSubject, subject)) continue;
+    for (const b of matchAtoms(pattern, renameVariables(stored))) keep(out, b.apply(x), x);
+  }
+  return out;
+}
+
+/**
+ * A cheap structural test, without allocating, that rules out most declarations an index
+ * could not tell apart (say, `(: (Cons …) T)` for every list cell): false only when the two
+ * atoms cannot unify whatever their variables are bound to.
+ */
+function mayUnify(a: Atom, b: Atom): boolean {
+  if (a === b || a.kind === 'variable' || b.kind === 'variable') return true;
+  switch (a.kind) {
+    case 'symbol':
+      return b.kind === 'grounded' && b.match !== undefined;
+    case 'expression': {
+      if (b.kind === 'grounded') return b.match !== undefined;
+      if (b.kind !== 'expression' || a.children.length !== b.children.length) return false;
+      for (let i = 0; i < a.children.length; i++) if (!mayUnify(a.children[i]!, b.children[i]!)) return false;
+      return true;
+    }
+    case 'grounded':
+      return a.match !== undefined || (b.kind === 'grounded' && (b.match !== undefined || a.equals(b)));
+  }
+}
+
+function keep(out: Atom[], type: Atom, x: VariableAtom): void {
+  if (type !== x && type !== UNDEFINED_TYPE) out.push(type);
+}
