@@ -26,9 +26,9 @@ export class SpaceAtom implements GroundedAtom {
     return other instanceof SpaceAtom && other.space === this.space;
   }
 
-  /** `GroundingSpace-<name>`, as the reference prints a space. */
+  /** `GroundingSpace-<name>`, as the reference prints a space, unless the space describes itself. */
   toString(): string {
-    return 'GroundingSpace-' + this.space.name;
+    return this.space.describe?.() ?? 'GroundingSpace-' + this.space.name;
   }
 
   /** Spaces are matched by querying them, so the index treats them as open. */

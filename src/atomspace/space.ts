@@ -30,6 +30,8 @@ export interface ReadableSpace {
   atoms(): Iterable<Atom>;
   /** A printable name for the space. */
   readonly name: string;
+  /** How the space prints as an atom, when not `GroundingSpace-<name>`. */
+  describe?(): string;
 }
 
 /** A space that can be changed. */

@@ -19,6 +19,11 @@ export class ModuleSpace implements Space {
     return this.main.name;
   }
 
+  /** Prints as the reference prints a module's space: `ModuleSpace(GroundingSpace-top)`. */
+  describe(): string {
+    return `ModuleSpace(GroundingSpace-${this.main.name})`;
+  }
+
   /** Adds a dependency (once): its atoms become visible to queries, not to `get-atoms`. */
   addDependency(dep: Space): void {
     const inner = dep instanceof ModuleSpace ? dep.main : dep;

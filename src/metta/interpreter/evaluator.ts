@@ -29,6 +29,7 @@ import {
   EvalRequest,
   MettaRuntimeError,
   NoReduce,
+  type Evaluated,
   type OpAnswer,
   type OpContext,
   type OpHost,
@@ -65,6 +66,9 @@ export interface EvaluatorOptions extends MachineOptions {
   readonly async?: boolean;
 }
 
+/** How many reference interpreter frames one of our frames stands for (see `max-stack-depth`). */
+const FRAME_WEIGHT = 16;
+
 const EQ_RESULT_VAR: VariableAtom = { kind: 'variable', name: 'X', id: -1 };
 
 /** Evaluates atoms in a space; one instance per top-level evaluation. */
@@ -74,7 +78,9 @@ export class Evaluator {
 
   constructor(readonly options: EvaluatorOptions) {
     this.machine = new Machine(options);
-    this.maxDepth = options.maxStackDepth ?? 0;
+    // The pragma counts the reference's minimal-MeTTa frames; one of our frames does the work
+    // of about FRAME_WEIGHT of those (calibrated on the reference's `fac` depth example).
+    this.maxDepth = Math.ceil((options.maxStackDepth ?? 0) / FRAME_WEIGHT);
   }
 
   /** Evaluates `atom` as `(metta atom type space)` and returns every result (synchronous driver). */
@@ -128,8 +134,8 @@ export class Evaluator {
         }
         // A tail evaluation feeding straight into an expression collector shares it: the
         // error-dropping rule gives the same answer either way, and loops stay flat.
-        if (k instanceof MettaCollector) return this.interpretExpression(atom, type, b, k, space);
-        const col = new MettaCollector(k);
+        if (k instanceof MettaCollector) return this.interpretExpression(atom, type, k.prune(b), k, space);
+        const col = new MettaCollector(k, atom, b);
         this.interpretExpression(atom, type, b, col, space);
         return m.release(col);
     }
@@ -138,7 +144,7 @@ export class Evaluator {
   private castAndDeliver(atom: Atom, type: Atom, b: Bindings, k: Frame, space: Space): void {
     const r = typeCast(space, atom, type, b);
     if (r.ok) {
-      if (r.bindings.length > 0) this.machine.deliver(k, atom, b);
+      for (const tb of r.bindings) this.machine.deliver(k, atom, tb);
     } else {
       for (const e of r.errors) this.machine.deliver(k, e, b);
     }
@@ -153,7 +159,7 @@ export class Evaluator {
       return;
     }
     let tuple = false;
-    let applied: { argTypes: Atom[]; returnType: Atom; fnType: Atom } | undefined;
+    let applied: { argTypes: Atom[]; returnType: Atom; fnType: Atom; bindings: Bindings } | undefined;
     const errors: Atom[] = [];
     for (const t of opTypes) {
       if (t.error !== undefined) continue;
@@ -167,13 +173,13 @@ export class Evaluator {
         errors.push(...r.errors);
       } else {
         const first = r[0]!;
-        applied = { argTypes: [...first.argTypes], returnType: first.returnType, fnType: t.type };
+        applied = { argTypes: [...first.argTypes], returnType: first.returnType, fnType: t.type, bindings: first.bindings };
       }
     }
     if (applied !== undefined) {
       const types = [applied.fnType, ...applied.argTypes];
       const ret = applied.returnType === EXPRESSION_TYPE ? UNDEFINED_TYPE : applied.returnType;
-      this.stepArgs(e, [], types, ret, b, k, space);
+      this.stepArgs(e, [], types, ret, applied.bindings, k, space);
     } else {
       for (const err of errors) this.machine.deliver(k, err, b);
     }
@@ -466,10 +472,39 @@ class RootCollector extends Collector {
  * dropped if any alternative succeeded (check_alternatives).
  */
 class MettaCollector extends Collector {
-  constructor(parent: Frame) {
+  /** Variables the frames above may still look at; bindings of others are dropped. */
+  private relevant: VariableAtom[] | undefined;
+
+  constructor(
+    parent: Frame,
+    private readonly input: Atom,
+    private readonly start: Bindings,
+  ) {
     super(parent);
     this.pending = 1; // the body that is started right after construction
   }
+
+  /**
+   * `b` reduced to what the frames above this collector can see: the start bindings plus
+   * the values of the input's variables. Without this, a loop whose body binds local
+   * variables (a `let` per step) would carry every step's bindings to the end.
+   */
+  prune(b: Bindings): Bindings {
+    if (b === this.start || b.size <= this.start.size) return b;
+    if (this.relevant === undefined) {
+      const vars = new Set(variablesOf(this.start.apply(this.input)));
+      for (const [key] of this.start.entries()) for (const x of variablesOf(this.start.apply(key))) vars.add(x);
+      this.relevant = [...vars];
+    }
+    let out: Bindings | null = this.start;
+    for (const x of this.relevant) {
+      const r = b.apply(x);
+      if (r !== x) out = out.bind(x, r);
+      if (out === null) return b;
+    }
+    return out;
+  }
+
   finish(m: Machine): void {
     const vals = this.values;
     let anyOk = false;
@@ -477,7 +512,8 @@ class MettaCollector extends Collector {
     for (let i = vals.length - 1; i >= 0; i--) {
       const v = vals[i]!;
       if (anyOk && isError(v)) continue;
-      m.deliver(this.parent!, v, this.bindings[i]!);
+      const b = this.bindings[i]!;
+      m.deliver(this.parent!, b.apply(v), this.prune(b));
     }
   }
 }
@@ -516,7 +552,11 @@ class OpEvalCollector extends Collector {
     this.pending = 1;
   }
   finish(): void {
-    const results = this.values.map((v, i) => ({ atom: this.bindings[i]!.apply(v), bindings: this.bindings[i]! }));
+    const results: Evaluated[] = [];
+    for (let i = 0; i < this.values.length; i++) {
+      const v = this.values[i]!;
+      if (v !== EMPTY) results.push({ atom: this.bindings[i]!.apply(v), bindings: this.bindings[i]! });
+    }
     let next: OpResult;
     try {
       next = this.request.then(results);

@@ -181,13 +181,13 @@ export function coreOps(env: CoreEnvironment): GroundedOp[] {
         return results.flatMap((r) => pick(r.atom, r.bindings));
       });
     }),
-    op('switch', '(-> %Undefined% Expression %Undefined%)', ([value, cases]) => {
-      for (const br of (cases as ExpressionAtom).children) {
-        if (br.kind !== 'expression' || br.children.length !== 2) continue;
-        const ms = matchAtoms(value!, br.children[0]!);
-        if (ms.length > 0) return ms.map((m) => ({ atom: br.children[1]!, bindings: m }));
-      }
-      return [];
+    op('switch', '(-> %Undefined% Expression %Undefined%)', ([value, cases]) => firstCase(value!, (cases as ExpressionAtom).children)),
+    op('switch-minimal', '(-> Atom Expression Atom)', ([value, cases]) => firstCase(value!, (cases as ExpressionAtom).children)),
+    op('switch-internal', '(-> Atom Expression Atom)', ([value, deconsed]) => {
+      // The cases arrive split by decons-atom: (<first case> (<other cases>…)).
+      const [first, rest] = (deconsed as ExpressionAtom).children;
+      const others = rest?.kind === 'expression' ? rest.children : [];
+      return firstCase(value!, first === undefined ? [] : [first, ...others]);
     }),
     op('if-equal', '(-> Atom Atom Atom Atom %Undefined%)', ([a, b, then, otherwise]) => [alphaEq(a!, b!) ? then! : otherwise!]),
     op('if-error', '(-> Atom Atom Atom %Undefined%)', ([a, then, otherwise]) => [isError(a!) ? then! : otherwise!]),
@@ -323,6 +323,11 @@ export function coreOps(env: CoreEnvironment): GroundedOp[] {
     op('match-types', '(-> Atom Atom Atom Atom %Undefined%)', ([t1, t2, then, otherwise]) => [
       matchTypes(t1!, t2!) !== null ? then! : otherwise!,
     ]),
+    op('match-type-or', '(-> Bool Atom Atom Bool)', ([folded, next, type]) => [bool(folded === TRUE || matchTypes(next!, type!) !== null)]),
+    op('first-from-pair', '(-> Atom Atom)', ([pair], ctx) => {
+      if (pair?.kind === 'expression' && pair.children.length === 2) return [pair.children[0]!];
+      return [expr(ERROR, ctx.call, str('incorrect pair format'))];
+    }),
     op('type-cast', '(-> Atom Atom Atom Atom)', ([a, type, s]) => {
       const space = spaceArg(s!, 'type-cast');
       if (atomEq(metaType(a!), type!)) return [a!];
@@ -387,6 +392,16 @@ export function coreOps(env: CoreEnvironment): GroundedOp[] {
       return [UNIT];
     }),
   ];
+}
+
+/** The template of the first `(<pattern> <template>)` case that `value` matches, per way it matches. */
+function firstCase(value: Atom, cases: readonly Atom[]): OpAnswer[] {
+  for (const c of cases) {
+    if (c.kind !== 'expression' || c.children.length !== 2) continue;
+    const ms = matchAtoms(value, c.children[0]!);
+    if (ms.length > 0) return ms.map((m) => ({ atom: c.children[1]!, bindings: m }));
+  }
+  return [];
 }
 
 /** `get-type`: every valid type (badly typed → no result). */
