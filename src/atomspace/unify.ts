@@ -14,6 +14,8 @@ type State = Map<VariableAtom, Atom>;
  * a custom matcher (a space queried by a pattern) can give many.
  */
 export function matchAtoms(a: Atom, b: Atom, base: Bindings = Bindings.EMPTY): Bindings[] {
+  if (a === b) return [base];
+  if (a.kind === 'symbol' && b.kind === 'symbol') return [];
   const m = new Map(base.map);
   try {
     return unifyMut(m, a, b) ? [new Bindings(m)] : [];

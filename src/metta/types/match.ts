@@ -55,6 +55,9 @@ export function isFunctionType(type: Atom): boolean {
  */
 export function matchTypes(t1: Atom, t2: Atom, bindings: Bindings = Bindings.EMPTY): Bindings | null {
   if (t1 === UNDEFINED_TYPE || t2 === UNDEFINED_TYPE || t1 === ATOM_TYPE || t2 === ATOM_TYPE) return bindings;
+  // Symbols are interned: the common ground cases need no unifier.
+  if (t1 === t2) return bindings;
+  if (t1.kind === 'symbol' && t2.kind === 'symbol') return null;
   return unify(t1, t2, bindings);
 }
 

@@ -1,0 +1,90 @@
+/**
+ * The `rhizome` command as a user runs it: a real process, real files, exit codes and
+ * messages (the build in dist/ is made by `npm test`'s pretest step).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'rhizome.js');
+const dir = mkdtempSync(join(tmpdir(), 'rhizome-cli-'));
+
+function rhizome(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe('rhizome command', () => {
+  it('prints one line per ! with side effects in program order', () => {
+    const p = file('order.metta', '!(println! "first")\n!(+ 1 2)\n!(superpose (a b))\n(f x)\n!(match &self (f $x) $x)\n');
+    const r = rhizome(p);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('first\n[()]\n[3]\n[a, b]\n[x]\n');
+  });
+
+  it('accepts the long form `rhizome run FILE`', () => {
+    const p = file('run.metta', '!(* 6 7)\n');
+    expect(rhizome('run', p)).toMatchObject({ code: 0, stdout: '[42]\n' });
+  });
+
+  it('stops at the first error result with exit status 1', () => {
+    const p = file('stop.metta', '!(+ 1 1)\n!(+ 1 "x")\n!(println! "not reached")\n');
+    const r = rhizome(p);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('[2]\n[(Error (+ 1 "x") (BadArgType 2 Number String))]\n');
+  });
+
+  it('reports a parse error with file, line, column and caret, after running what came before', () => {
+    const p = file('syntax.metta', '!(+ 1 2)\n(foo\n  "unclosed)\n');
+    const r = rhizome(p);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('[3]\n');
+    expect(r.stderr).toContain('syntax.metta:3:3');
+    expect(r.stderr).toContain('Unclosed String Literal');
+    expect(r.stderr).toContain('^');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no host stack trace
+  });
+
+  it('reports a missing file clearly', () => {
+    const r = rhizome(join(dir, 'nope.metta'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read .*nope\.metta: no such file/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints its version and help', () => {
+    expect(rhizome('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const help = rhizome('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: rhizome');
+  });
+
+  it('rejects an unknown option with status 2', () => {
+    expect(rhizome('--no-such-option').code).toBe(2);
+  });
+
+  it('stops a runaway program at the step limit', () => {
+    const p = file('forever.metta', '(= (spin $n) (spin (+ $n 1)))\n!(spin 0)\n');
+    const r = rhizome('--steps', '100000', p);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('step limit');
+  });
+
+  it('runs every example to the end', () => {
+    const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.metta'));
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const ex of examples) {
+      const r = rhizome(join(root, 'examples', ex));
+      expect({ ex, code: r.code, stderr: r.stderr }).toEqual({ ex, code: 0, stderr: '' });
+    }
+  });
+});
