@@ -79,6 +79,12 @@ describe('rhizome command', () => {
     expect(r.stderr).toContain('step limit');
   });
 
+  it('evaluates atoms nested thousands deep (the program runs on a large stack)', () => {
+    const depth = 3000;
+    const p = file('deep.metta', '!' + '(+ 1 '.repeat(depth) + '0' + ')'.repeat(depth) + '\n');
+    expect(rhizome(p)).toMatchObject({ code: 0, stdout: `[${depth}]\n` });
+  });
+
   it('runs every example to the end', () => {
     const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.metta'));
     expect(examples.length).toBeGreaterThanOrEqual(5);

@@ -23,6 +23,8 @@ import { arithmeticOps } from './stdlib/arithmetic.js';
 import { atomOps } from './stdlib/atoms.js';
 import { coreOps, type CoreEnvironment } from './stdlib/core-ops.js';
 import { CORELIB_METTA } from './stdlib/corelib-metta.js';
+import { docOps } from './stdlib/docs.js';
+import { DOCS_METTA } from './stdlib/docs-metta.js';
 import { mathOps, mathTokens } from './stdlib/math.js';
 import { textOps } from './stdlib/text.js';
 import { Tokenizer, registerStandardTokens } from './tokenizer.js';
@@ -101,15 +103,18 @@ export class MeTTa {
     this.host = { stdout: (t) => this.io.stdout(t), stderr: (t) => this.io.stderr(t) };
     this.baseTokens = new Tokenizer();
     registerStandardTokens(this.baseTokens);
-    const ops: GroundedOp[] = [...coreOps(this.environment()), ...arithmeticOps(), ...mathOps(), ...textOps(), ...atomOps()];
+    const env = this.environment();
+    const ops: GroundedOp[] = [...coreOps(env), ...docOps(env), ...arithmeticOps(), ...mathOps(), ...textOps(), ...atomOps()];
     for (const o of ops) this.baseTokens.registerAtom(exact(o.name), o);
     for (const [name, atom] of mathTokens()) this.baseTokens.registerAtom(exact(name), atom);
     this.builtins = builtinModules();
 
     this.corelib = new GroundingSpace('corelib');
     const coreTokens = this.baseTokens.clone();
-    const parser = new SExprParser(CORELIB_METTA, { file: '<corelib>' });
-    for (let a = parser.next(coreTokens); a !== null; a = parser.next(coreTokens)) this.corelib.add(a);
+    for (const [text, file] of [[CORELIB_METTA, '<corelib>'], [DOCS_METTA, '<docs>']] as const) {
+      const parser = new SExprParser(text, { file });
+      for (let a = parser.next(coreTokens); a !== null; a = parser.next(coreTokens)) this.corelib.add(a);
+    }
 
     this.top = this.newModule('top', resolvePath(options.cwd ?? process.cwd()));
   }

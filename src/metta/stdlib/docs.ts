@@ -15,11 +15,12 @@
  *
  * @module
  */
-import { expr, exprOf, freshVariable, substitute, sym, UNIT, v, variablesOf, type Atom, type ExpressionAtom, type VariableAtom } from '../../atomspace/atom.js';
+import { atomEq, expr, exprOf, freshVariable, isGround, substitute, sym, UNIT, v, variablesOf, type Atom, type ExpressionAtom, type VariableAtom } from '../../atomspace/atom.js';
 import type { Bindings } from '../../atomspace/bindings.js';
 import { atomToString, formatAtom } from '../../atomspace/format.js';
 import type { ReadableSpace, Space } from '../../atomspace/space.js';
 import { SpaceAtom } from '../../atomspace/space-atom.js';
+import { matchAtoms } from '../../atomspace/unify.js';
 import { str } from '../../atomspace/values.js';
 import { GroundedOp, MettaRuntimeError, type OpAnswer, type OpContext } from '../grounded.js';
 import { ModuleSpace } from '../module-space.js';
@@ -64,7 +65,7 @@ function arityOf(fnType: Atom): number {
   return fnType.kind === 'expression' ? fnType.children.length - 2 : 0;
 }
 
-/** Answers to a query for `(@doc <name> <rest…>)`, with fresh variables standing for the unknown parts. */
+/** Answers to a query for `(@doc <name> <rest…>)`; `rest` holds fresh variables for the parts asked for. */
 function queryDocs(space: ReadableSpace, name: Atom, rest: readonly Atom[]): Bindings[] {
   return space.query(exprOf([DOC, name, ...rest]));
 }
@@ -159,13 +160,8 @@ export function functionDoc(space: ReadableSpace, name: Atom, type: Atom): DocAn
   return functionFacts(space, name).map((fact) => functionFormal(name, type, fact));
 }
 
-/**
- * `get-doc-atom`: the documentation of `atom` as a plain atom, once per type in `types`;
- * without a short fact, a long one is read as an untyped function's.
- */
-export function atomDoc(space: ReadableSpace, atom: Atom, types: readonly Atom[] = typesIn(space, atom)): DocAnswer[] {
-  const facts = atomFacts(space, atom);
-  if (facts.length === 0) return functionDoc(space, atom, UNDEFINED_TYPE);
+/** Plain atom documentation: one `(@doc-formal (@item a) (@kind atom) (@type T) desc)` per type and description. */
+function atomFormals(atom: Atom, types: readonly Atom[], facts: ReadonlyArray<{ desc: Atom; bindings: Bindings }>): DocAnswer[] {
   const out: DocAnswer[] = [];
   for (const type of types) {
     for (const f of facts) {
@@ -176,37 +172,88 @@ export function atomDoc(space: ReadableSpace, atom: Atom, types: readonly Atom[]
 }
 
 /**
+ * `get-doc-atom`: the documentation of `atom` as a plain atom, once per type in `types`;
+ * without a short fact, a long one is read as an untyped function's.
+ */
+export function atomDoc(space: ReadableSpace, atom: Atom, types: readonly Atom[] = typesIn(space, atom)): DocAnswer[] {
+  const facts = atomFacts(space, atom);
+  if (facts.length === 0) return functionDoc(space, atom, UNDEFINED_TYPE);
+  return atomFormals(atom, types, facts);
+}
+
+/**
  * `get-doc-single-atom`: documentation of a symbol, grounded atom or variable. A function
  * type is paired with each function fact whose parameter count it fits (a fact that fits
  * none of the function types is an error: the documentation and the declaration disagree);
  * the atom's other types give plain atom documentation. A function documented only by a
- * short fact is shown as a plain atom with its function type.
+ * short fact is shown as a plain atom with its function type, and an atom with no function
+ * type but a function fact as an untyped function.
  */
 export function singleAtomDoc(space: ReadableSpace, atom: Atom): DocAnswer[] {
   const types = typesIn(space, atom);
   const fnTypes = types.filter(isFunctionType);
   const otherTypes = types.filter((t) => !isFunctionType(t));
+  if (fnTypes.length === 0) return atomDoc(space, atom, otherTypes);
   const out: DocAnswer[] = [];
-  if (fnTypes.length > 0) {
-    const facts = functionFacts(space, atom);
-    for (const fact of facts) {
-      const n = paramTexts(fact.params).length;
-      const fitting = fnTypes.filter((t) => arityOf(t) === n);
-      if (fitting.length === 0) {
-        const shown = fnTypes.map((t) => formatAtom(displayed(t))).join(', ');
-        throw new MettaRuntimeError(`the documentation of ${formatAtom(atom)} describes ${n} parameter(s) but its type ${shown} does not`);
-      }
-      for (const t of fitting) out.push(functionFormal(atom, t, fact));
+  const facts = functionFacts(space, atom);
+  for (const fact of facts) {
+    const n = paramTexts(fact.params).length;
+    const fitting = fnTypes.filter((t) => arityOf(t) === n);
+    if (fitting.length === 0) {
+      const shown = fnTypes.map((t) => formatAtom(displayed(t))).join(', ');
+      throw new MettaRuntimeError(`the documentation of ${formatAtom(atom)} describes ${n} parameter(s) but its type ${shown} does not`);
     }
-    if (facts.length === 0) out.push(...atomDoc(space, atom, fnTypes));
+    for (const t of fitting) out.push(functionFormal(atom, t, fact));
   }
-  if (otherTypes.length > 0) out.push(...atomDoc(space, atom, otherTypes));
+  const shorts = atomFacts(space, atom);
+  // The other types of a function get the description of whichever fact there is.
+  const descs = shorts.length > 0 ? shorts : facts;
+  if (facts.length === 0) out.push(...atomFormals(atom, fnTypes, shorts));
+  out.push(...atomFormals(atom, otherTypes, descs));
   return out;
 }
 
-/** `get-doc`: the `@doc-formal` descriptions of `atom` in `space` (none when it is undocumented). */
+/**
+ * `get-doc`: the `@doc-formal` descriptions of `atom` in `space` (none when it is
+ * undocumented). Throws a {@link MettaRuntimeError} when the documentation contradicts the
+ * declared type. An atom with variables is a pattern: the answer documents every documented
+ * atom it matches, each with its own types, and binds the pattern's variables; an item whose
+ * documentation contradicts its type gives `(Error <item> <message>)` among the answers
+ * instead of failing the whole query.
+ */
 export function getDoc(space: ReadableSpace, atom: Atom): DocAnswer[] {
+  if (isGround(atom)) return docOfItem(space, atom);
+  const own = variablesOf(atom);
+  const out: DocAnswer[] = [];
+  for (const item of documentedItems(space, atom)) {
+    const bindings = item.bindings.narrow(own);
+    try {
+      for (const d of docOfItem(space, item.atom)) out.push({ atom: d.atom, bindings });
+    } catch (e) {
+      if (!(e instanceof MettaRuntimeError)) throw e;
+      out.push({ atom: expr(ERROR, item.atom, e.atom), bindings });
+    }
+  }
+  return out;
+}
+
+function docOfItem(space: ReadableSpace, atom: Atom): DocAnswer[] {
   return atom.kind === 'expression' ? atomDoc(space, atom) : singleAtomDoc(space, atom);
+}
+
+/** The distinct documented atoms that match `pattern`, with the bindings of each match. */
+function documentedItems(space: ReadableSpace, pattern: Atom): Array<{ atom: Atom; bindings: Bindings }> {
+  const item = freshVariable('item');
+  const found: Array<{ atom: Atom; bindings: Bindings }> = [];
+  const shapes = [[freshVariable('desc')], [freshVariable('desc'), freshVariable('params'), freshVariable('ret')]];
+  for (const rest of shapes) {
+    for (const b of space.query(exprOf([DOC, item, ...rest]))) {
+      const candidate = b.apply(item);
+      if (found.some((f) => atomEq(f.atom, candidate))) continue;
+      for (const m of matchAtoms(pattern, candidate)) found.push({ atom: candidate, bindings: m });
+    }
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -249,10 +296,8 @@ export function formatDocFormal(formal: Atom): string | undefined {
   const type = unwrap(typePart, TYPE_DOC);
   const desc = unwrap(descPart, DESC);
   if (item === undefined || type === undefined || desc === undefined || kind === undefined) return undefined;
-  if (formal.children.length === 5 && kind.kind === 'expression' && kind.children[0] === KIND && kind.children[1] === KIND_ATOM.children[1]) {
-    return `Atom ${text(item)}: ${text(type)} ${text(desc)}\n`;
-  }
-  if (formal.children.length !== 7 || kind.kind !== 'expression' || kind.children[1] !== KIND_FUNCTION.children[1]) return undefined;
+  if (formal.children.length === 5 && atomEq(kind, KIND_ATOM)) return `Atom ${text(item)}: ${text(type)} ${text(desc)}\n`;
+  if (formal.children.length !== 7 || !atomEq(kind, KIND_FUNCTION)) return undefined;
   const params = unwrap(paramsPart, PARAMS);
   if (params?.kind !== 'expression' || retPart?.kind !== 'expression' || retPart.children.length !== 3 || retPart.children[0] !== RETURN_DOC) return undefined;
   const retType = unwrap(retPart.children[1], TYPE_DOC);
