@@ -43,6 +43,7 @@ import {
   EMPTY,
   EQUALS,
   EXPRESSION_TYPE,
+  FUNCTION,
   GROUNDED_TYPE,
   NOT_REDUCIBLE,
   NO_RETURN,
@@ -232,7 +233,7 @@ export class Evaluator {
     if (answers.length === 0) return this.machine.deliver(k, NOT_REDUCIBLE, b);
     for (let i = answers.length - 1; i >= 0; i--) {
       const [value, vb] = answers[i]!;
-      if (value.kind === 'expression' && value.children.length === 2 && value.children[0] === FUNCTION_SYM) {
+      if (value.kind === 'expression' && value.children.length === 2 && value.children[0] === FUNCTION) {
         this.runInstruction(value, vb, k, space);
       } else {
         this.machine.deliver(k, value, vb);
@@ -421,8 +422,6 @@ export class Evaluator {
     m.deliver(k, instr, b);
   }
 }
-
-const FUNCTION_SYM = sym('function');
 
 /** Atoms that `metta(atom, type)` would return unchanged, so no task is needed. */
 function selfEvaluating(a: Atom, t: Atom): boolean {

@@ -4,26 +4,30 @@
  * @module
  */
 import { expr, sym, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+import { ERROR } from '../types/symbols.js';
+
+export {
+  ERROR,
+  INCORRECT_NUMBER_OF_ARGUMENTS,
+  BAD_TYPE,
+  BAD_ARG_TYPE,
+  UNDEFINED_TYPE,
+  ATOM_TYPE,
+  SYMBOL_TYPE,
+  VARIABLE_TYPE,
+  EXPRESSION_TYPE,
+  GROUNDED_TYPE,
+} from '../types/symbols.js';
+export { SPACE_TYPE } from '../../atomspace/space-atom.js';
 
 export const EMPTY = sym('Empty');
 export const NOT_REDUCIBLE = sym('NotReducible');
-export const ERROR = sym('Error');
 export const EQUALS = sym('=');
 export const COLON = sym(':');
 export const RETURN = sym('return');
 export const FUNCTION = sym('function');
 export const STACK_OVERFLOW = sym('StackOverflow');
 export const NO_RETURN = sym('NoReturn');
-export const INCORRECT_NUMBER_OF_ARGUMENTS = sym('IncorrectNumberOfArguments');
-export const BAD_TYPE = sym('BadType');
-export const BAD_ARG_TYPE = sym('BadArgType');
-export const UNDEFINED_TYPE = sym('%Undefined%');
-export const ATOM_TYPE = sym('Atom');
-export const SYMBOL_TYPE = sym('Symbol');
-export const VARIABLE_TYPE = sym('Variable');
-export const EXPRESSION_TYPE = sym('Expression');
-export const GROUNDED_TYPE = sym('Grounded');
-export const SPACE_TYPE = sym('SpaceType');
 
 /** Names of the minimal MeTTa instructions the interpreter runs itself (§3.3). */
 export const INSTRUCTIONS: ReadonlySet<Atom> = new Set([

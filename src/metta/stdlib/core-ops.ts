@@ -15,7 +15,6 @@ import {
   substitute,
   sym,
   UNIT,
-  variablesOf,
   type Atom,
   type ExpressionAtom,
   type VariableAtom,
@@ -29,7 +28,7 @@ import { bool, str, StringAtom, TRUE, FALSE, IntAtom } from '../../atomspace/val
 import { EvalRequest, GroundedOp, MettaRuntimeError, NoReduce, type Evaluated, type OpAnswer, type OpContext, type OpFunction } from '../grounded.js';
 import { parseAtom } from '../parser.js';
 import { getAtomTypes, isFunctionType, matchTypes, metaType } from '../types.js';
-import { EMPTY, ERROR, isError, NOT_REDUCIBLE, RETURN, UNDEFINED_TYPE } from '../interpreter/symbols.js';
+import { EMPTY, ERROR, isError, RETURN, UNDEFINED_TYPE } from '../interpreter/symbols.js';
 import { StateAtom } from './state.js';
 
 /** What the runner provides to the module and pragma operations. */
@@ -411,5 +410,3 @@ function typesOf(space: Space, a: Atom): Atom[] {
   return ok;
 }
 
-void NOT_REDUCIBLE;
-void variablesOf;

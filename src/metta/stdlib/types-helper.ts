@@ -6,25 +6,22 @@
  *
  * @module
  */
-import { expr, sym, UNIT, type Atom, type ExpressionAtom, type SymbolAtom } from '../../atomspace/atom.js';
+import { expr, UNIT, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
 
 /** The arrow symbol `->` that heads function types. */
-export const ARROW: SymbolAtom = sym('->');
-/** `%Undefined%`: unknown type, matches anything; its arguments are evaluated. */
-export const UNDEFINED_TYPE: SymbolAtom = sym('%Undefined%');
-/** `Atom`: any atom; an argument of this type is passed unevaluated. */
-export const ATOM_TYPE: SymbolAtom = sym('Atom');
-/** `Expression`: the meta-type of expressions. */
-export const EXPRESSION_TYPE: SymbolAtom = sym('Expression');
-/** `Symbol`: the meta-type of symbols. */
-export const SYMBOL_TYPE: SymbolAtom = sym('Symbol');
-/** `Variable`: the meta-type of variables. */
-export const VARIABLE_TYPE: SymbolAtom = sym('Variable');
-/** `Grounded`: the meta-type of grounded atoms. */
-export const GROUNDED_TYPE: SymbolAtom = sym('Grounded');
-/** `SpaceType`: the type of space atoms. */
-export const SPACE_TYPE: SymbolAtom = sym('SpaceType');
-/** `(->)`: the type of operations that answer the unit atom `()`. */
+// The type symbols have one home (types/symbols.ts); they are re-exported here for the ops.
+export {
+  ARROW,
+  UNDEFINED_TYPE,
+  ATOM_TYPE,
+  EXPRESSION_TYPE,
+  SYMBOL_TYPE,
+  VARIABLE_TYPE,
+  GROUNDED_TYPE,
+} from '../types/symbols.js';
+export { SPACE_TYPE } from '../../atomspace/space-atom.js';
+import { ARROW } from '../types/symbols.js';
+
 export const UNIT_TYPE: ExpressionAtom = expr(ARROW);
 /**
  * `()` used as a return type. A few reference operations (`file-write!`, `file-seek!`,
