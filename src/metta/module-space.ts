@@ -62,9 +62,11 @@ export class ModuleSpace implements Space {
   candidates(pattern: Atom): Iterable<Atom> {
     const first = this.main.candidates(pattern);
     if (this.deps.length === 0) return first;
-    const all: Iterable<Atom>[] = [first];
-    for (const d of this.deps) all.push(d.candidates(pattern));
-    return concat(all);
+    // An array beats nested generators on this hot path (every equation lookup comes here).
+    const all: Atom[] = [];
+    for (const a of first) all.push(a);
+    for (const d of this.deps) for (const a of d.candidates(pattern)) all.push(a);
+    return all;
   }
 
   query(pattern: Atom, base: Bindings = Bindings.EMPTY): Bindings[] {
@@ -82,8 +84,4 @@ export class ModuleSpace implements Space {
     for (const d of this.deps) out.push(...d.query(pattern, base));
     return out;
   }
-}
-
-function* concat(parts: Iterable<Atom>[]): Iterable<Atom> {
-  for (const p of parts) yield* p;
 }
