@@ -322,3 +322,16 @@ describe('SpaceAtom', () => {
     expect(got.map((m) => `${formatAtom(m.get(v('who'))!)} ${formatAtom(m.get(v('n'))!)}`)).toEqual(['Ann 30', 'Bob 40']);
   });
 });
+
+describe('number index keys', () => {
+  it('equal integers and floats share a key, beyond 2^53 too', async () => {
+    const { int, float } = await import('../src/atomspace/values.js');
+    for (const [i, f] of [[1, 1.0], [2n ** 60n, 2 ** 60], [-(2n ** 62n), -(2 ** 62)], [9007199254740993n, 9007199254740992]] as const) {
+      const a = int(i as number | bigint);
+      const b = float(f);
+      expect(a.equals(b)).toBe(true);
+      expect(a.indexKey()).toBe(b.indexKey());
+    }
+    expect(int(3).indexKey()).not.toBe(float(3.5).indexKey());
+  });
+});

@@ -78,7 +78,7 @@ let nextVariableId = 1;
 export function sym(name: string): SymbolAtom {
   let atom = symbolTable.get(name);
   if (atom === undefined) {
-    atom = Object.freeze({ kind: 'symbol', name } as const);
+    atom = { kind: 'symbol', name } as const;
     symbolTable.set(name, atom);
   }
   return atom;
@@ -88,7 +88,7 @@ export function sym(name: string): SymbolAtom {
 export function v(name: string): VariableAtom {
   let atom = variableTable.get(name);
   if (atom === undefined) {
-    atom = Object.freeze({ kind: 'variable', name, id: 0 } as const);
+    atom = { kind: 'variable', name, id: 0 } as const;
     variableTable.set(name, atom);
   }
   return atom;

@@ -42,8 +42,16 @@ export class IntAtom implements GroundedAtom {
     return String(this.value);
   }
   indexKey(): string {
-    return 'n:' + String(this.value);
+    return numberKey(Number(this.value));
   }
+}
+
+/**
+ * The index key of a number: equal numbers (1 and 1.0, 2^60 and 2.0^60) share it. Integers
+ * beyond 2^53 compare equal to the float they round to, so the key is taken from that float.
+ */
+function numberKey(x: number): string {
+  return 'n:' + (Number.isInteger(x) ? BigInt(x).toString() : formatFloat(x));
 }
 
 /** A MeTTa `Float` number (IEEE double). */
@@ -59,11 +67,8 @@ export class FloatAtom implements GroundedAtom {
   toString(): string {
     return formatFloat(this.value);
   }
-  indexKey(): string | undefined {
-    // Integral floats equal integers (1.0 == 1), so they share the integer's key.
-    return Number.isInteger(this.value) && Number.isSafeInteger(this.value)
-      ? 'n:' + String(this.value)
-      : 'n:' + formatFloat(this.value);
+  indexKey(): string {
+    return numberKey(this.value);
   }
 }
 

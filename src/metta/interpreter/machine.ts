@@ -2,15 +2,15 @@
  * The evaluation machine: a work stack of tasks and a tree of continuation frames on the heap.
  *
  * MeTTa evaluation is non-deterministic and deeply recursive, so it never runs on the host
- * call stack. Every pending piece of work is a {@link Task} on an explicit stack (popped
- * depth-first); every "what to do with a value" is a {@link Frame} whose parent is its
+ * call stack. Every pending piece of work is a delivery (a value for a frame) on an explicit
+ * stack, popped depth-first; every "what to do with a value" is a {@link Frame} whose parent is its
  * continuation. Branches fork by pushing several tasks that share a frame, so frames never
  * change after creation.
  *
  * Some frames need all alternatives of a sub-computation at once (`collapse`, and every
  * expression evaluation, which drops errors when a sibling succeeds). Those are
- * {@link Collector}s: each counts the live tasks that may still deliver to it, and finishes
- * when the count drops to zero. A task counts in its frame's `owner`, the nearest collector.
+ * {@link Collector}s: each counts the live deliveries that may still reach it, and finishes
+ * when the count drops to zero. A delivery counts in its frame's `owner`, the nearest collector.
  *
  * @module
  */
@@ -59,28 +59,6 @@ export abstract class Collector extends Frame {
   abstract finish(m: Machine): void;
 }
 
-/** One unit of pending work. */
-export interface Task {
-  /** The collector this task counts in. */
-  readonly owner: Collector;
-  run(m: Machine): void;
-}
-
-/** Delivers a value to a frame. */
-class Resume implements Task {
-  readonly owner: Collector;
-  constructor(
-    readonly frame: Frame,
-    readonly value: Atom,
-    readonly bindings: Bindings,
-  ) {
-    this.owner = frame.owner;
-  }
-  run(m: Machine): void {
-    this.frame.resume(m, this.value, this.bindings);
-  }
-}
-
 /** Thrown out of {@link Machine.run} when the step limit or an interrupt stops evaluation. */
 export class EvaluationStopped extends Error {
   constructor(readonly reason: 'steps' | 'interrupted') {
@@ -98,7 +76,10 @@ export interface MachineOptions {
 
 /** The scheduler: runs tasks depth-first until no work is left. */
 export class Machine {
-  private readonly stack: Task[] = [];
+  // The pending deliveries, as three parallel stacks: no object per delivery on the hot path.
+  private readonly frames: Frame[] = [];
+  private readonly values: Atom[] = [];
+  private readonly binds: Bindings[] = [];
   /** Promises an asynchronous operation is waiting on. */
   private waiting = 0;
   private wake: (() => void) | undefined;
@@ -106,16 +87,12 @@ export class Machine {
 
   constructor(private readonly options: MachineOptions = {}) {}
 
-  /** Schedules a task. */
-  push(task: Task): void {
-    task.owner.pending++;
-    this.stack.push(task);
-  }
-
   /** Schedules delivery of `value` to frame `k`. */
   deliver(k: Frame, value: Atom, bindings: Bindings): void {
     k.owner.pending++;
-    this.stack.push(new Resume(k, value, bindings));
+    this.frames.push(k);
+    this.values.push(value);
+    this.binds.push(bindings);
   }
 
   /**
@@ -152,13 +129,14 @@ export class Machine {
 
   /** Runs until no task is left. Returns false when tasks still wait on promises. */
   runSync(): boolean {
-    const stack = this.stack;
+    const { frames, values, binds } = this;
     const max = this.options.maxSteps ?? 0;
     const poll = this.options.shouldStop;
-    while (stack.length > 0) {
-      const t = stack.pop()!;
-      t.run(this);
-      this.release(t.owner);
+    while (frames.length > 0) {
+      const frame = frames.pop()!;
+      const owner = frame.owner;
+      frame.resume(this, values.pop()!, binds.pop()!);
+      this.release(owner);
       if ((++this.steps & 4095) === 0) {
         if (max > 0 && this.steps >= max) throw new EvaluationStopped('steps');
         if (poll?.()) throw new EvaluationStopped('interrupted');
@@ -171,7 +149,7 @@ export class Machine {
   async runAsync(): Promise<void> {
     for (;;) {
       if (this.runSync()) return;
-      if (this.stack.length === 0) {
+      if (this.frames.length === 0) {
         await new Promise<void>((resolve) => {
           this.wake = resolve;
         });
