@@ -10,6 +10,8 @@
 import {
   alphaEq,
   exprOf,
+  freshVariable,
+  isGround,
   renameVariables,
   substitute,
   sym,
@@ -66,6 +68,9 @@ export interface EvaluatorOptions extends MachineOptions {
   /** True for the asynchronous driver: operations may return Promises. */
   readonly async?: boolean;
 }
+
+/** Marks an equation lookup that needs the general matching path (custom matchers). */
+const NEEDS_GENERAL: unique symbol = Symbol('needs general matching');
 
 /** How many reference interpreter frames one of our frames stands for (see `max-stack-depth`). */
 const FRAME_WEIGHT = 16;
@@ -248,10 +253,16 @@ export class Evaluator {
   queryEquations(atom: Atom, b: Bindings, space: Space): Array<[Atom, Bindings]> {
     const pattern = exprOf([EQUALS, atom, EQ_RESULT_VAR]);
     const out: Array<[Atom, Bindings]> = [];
-    const callerVars = atom.kind === 'expression' && atom.ground ? undefined : variablesOf(atom);
+    const callVars = isGround(atom) ? undefined : variablesOf(atom);
     for (const stored of space.candidates(pattern)) {
       if (stored.kind !== 'expression' || stored.children.length !== 3 || stored.children[0] !== EQUALS) {
         this.queryGeneral(pattern, stored, b, out);
+        continue;
+      }
+      if (callVars === undefined && !stored.ground) {
+        const value = this.instantiateForGroundCall(atom, stored);
+        if (value === NEEDS_GENERAL) this.queryGeneral(pattern, stored, b, out);
+        else if (value !== null) out.push([value, b]);
         continue;
       }
       const eq = stored.ground ? stored : (renameVariables(stored) as ExpressionAtom);
@@ -265,8 +276,8 @@ export class Evaluator {
       }
       const value = m.size === 0 ? eq.children[2]! : resolve(m, eq.children[2]!);
       let nb: Bindings | null = b;
-      if (callerVars !== undefined) {
-        for (const x of callerVars) {
+      if (callVars !== undefined) {
+        for (const x of callVars) {
           const r = resolve(m, x);
           if (r !== x) nb = nb.bind(x, r);
           if (nb === null) break;
@@ -275,6 +286,31 @@ export class Evaluator {
       if (nb !== null) out.push([value, nb]);
     }
     return out;
+  }
+
+  /**
+   * The value of equation `(= lhs rhs)` for a ground call, or null when it does not apply.
+   * A ground call shares no variables with the stored equation, so the equation need not be
+   * renamed first: its variables bind to parts of the call, and one pass over `rhs` fills
+   * them in and gives the variables left free fresh names.
+   */
+  private instantiateForGroundCall(call: Atom, eq: ExpressionAtom): Atom | null | typeof NEEDS_GENERAL {
+    const m = new Map<VariableAtom, Atom>();
+    try {
+      if (!unifyMut(m, call, eq.children[1]!)) return null;
+    } catch (e) {
+      if (e !== NEEDS_CUSTOM_MATCH) throw e;
+      return NEEDS_GENERAL;
+    }
+    let fresh: Map<VariableAtom, VariableAtom> | undefined;
+    return substitute(eq.children[2]!, (x) => {
+      const bound = m.get(x);
+      if (bound !== undefined) return bound;
+      fresh ??= new Map();
+      let f = fresh.get(x);
+      if (f === undefined) fresh.set(x, (f = freshVariable(x)));
+      return f;
+    });
   }
 
   /** The slow path of equation lookup: full matching, for custom matchers and odd stored atoms. */
