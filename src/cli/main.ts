@@ -1,5 +1,5 @@
 /**
- * The `rhizome` command line: `rhizome FILE`, `rhizome run FILE`, `--help`, `--version`.
+ * The `rhizome` command line: `rhizome FILE`, `rhizome run FILE`, `rhizome [repl]`, `--help`, `--version`.
  * This is the only part of Rhizome that touches the terminal and the process.
  *
  * Atoms are trees and the helpers that walk them (matching, printing, type inference)
@@ -11,10 +11,12 @@
  * @module
  */
 import { Worker, isMainThread } from 'node:worker_threads';
+import { wantsRepl } from './wants-repl.js';
 
 const STACK_MB = 512;
 
-if (isMainThread && process.env['RHIZOME_MAIN_THREAD'] === undefined) {
+// The REPL's terminal side stays here (workers have no TTY); it runs its own evaluation worker.
+if (isMainThread && process.env['RHIZOME_MAIN_THREAD'] === undefined && !wantsRepl(process.argv.slice(2))) {
   const worker = new Worker(new URL('./program.js', import.meta.url), {
     argv: process.argv.slice(2),
     resourceLimits: { stackSizeMb: STACK_MB },

@@ -1,13 +1,14 @@
 /**
  * The `rhizome` command's program: argument parsing and the commands. It runs on the worker
- * thread that `main.ts` starts (or on the main thread with `RHIZOME_MAIN_THREAD` set).
+ * thread that `main.ts` starts (or on the main thread with `RHIZOME_MAIN_THREAD` set), except
+ * for the REPL, which `main.ts` keeps on the main thread: it needs the terminal. Commands load
+ * their modules on demand, so the REPL's thread never loads the interpreter.
  *
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
-import { runFile } from './run-file.js';
 
 /** Parses `process.argv` and runs the command; sets `process.exitCode`. */
 export async function main(): Promise<void> {
@@ -22,14 +23,37 @@ export async function main(): Promise<void> {
     return pkg.version;
   }
 
-  async function runCommand(file: string, opts: { steps?: string }): Promise<void> {
-    const maxSteps = opts.steps === undefined ? 0 : Number(opts.steps);
+  /** The `--steps` value, or undefined (after reporting it) when it is not a whole number. */
+  function parseSteps(steps: string | undefined): number | undefined {
+    const maxSteps = steps === undefined ? 0 : Number(steps);
     if (!Number.isInteger(maxSteps) || maxSteps < 0) {
-      io.stderr(`rhizome: --steps expects a whole number, got ${opts.steps}\n`);
+      io.stderr(`rhizome: --steps expects a whole number, got ${steps}\n`);
       process.exitCode = 2;
+      return undefined;
+    }
+    return maxSteps;
+  }
+
+  async function runCommand(file: string, opts: { steps?: string }): Promise<void> {
+    const maxSteps = parseSteps(opts.steps);
+    if (maxSteps === undefined) return;
+    // Loaded on demand: the REPL's terminal thread must not load the interpreter.
+    const { runFile } = await import('./run-file.js');
+    process.exitCode = await runFile(file, io, { maxSteps });
+  }
+
+  async function replCommand(opts: { steps?: string }): Promise<void> {
+    // `rhizome repl --steps n`: the top-level `--steps` takes the value before `repl` sees it.
+    const maxSteps = parseSteps(opts.steps ?? (program.opts() as { steps?: string }).steps);
+    if (maxSteps === undefined) return;
+    if (!isMainThread) {
+      // Workers have no terminal; main.ts keeps REPL command lines on the main thread.
+      io.stderr('rhizome: the REPL must run on the main thread\n');
+      process.exitCode = 3;
       return;
     }
-    process.exitCode = await runFile(file, io, { maxSteps });
+    const { startRepl } = await import('./repl.js');
+    process.exitCode = await startRepl({ maxSteps });
   }
 
   const program = new Command()
@@ -46,14 +70,17 @@ export async function main(): Promise<void> {
     .action(runCommand);
 
   program
-    .argument('[file]', 'a MeTTa file to run (same as `rhizome run FILE`)')
+    .command('repl')
+    .description('start an interactive session (the default when no file is given)')
+    .option('--steps <n>', 'stop each evaluation after n steps')
+    .action(replCommand);
+
+  program
+    .argument('[file]', 'a MeTTa file to run (same as `rhizome run FILE`); none starts the REPL')
     .option('--steps <n>', 'stop each evaluation after n steps')
     .action(async (file: string | undefined, opts: { steps?: string }) => {
-      if (file === undefined) {
-        program.outputHelp();
-        return;
-      }
-      await runCommand(file, opts);
+      if (file === undefined) await replCommand(opts);
+      else await runCommand(file, opts);
     });
 
   try {
