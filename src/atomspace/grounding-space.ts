@@ -71,6 +71,39 @@ export class GroundingSpace implements Space {
     return this.lastSnapshot;
   }
 
+  /**
+   * Runs `fn` on this space all or nothing: if it throws, the space goes back to its contents
+   * before the call (order of atoms included) and the exception propagates; otherwise its
+   * changes stay and its result is returned. Observers see each change as it happens and, on
+   * a rollback, the inverse changes in reverse order, so a mirror they keep stays in step.
+   * Transactions nest. `fn` must be synchronous: one that returns a promise is rolled back
+   * and rejected with a `TypeError`, since writes after its first `await` could not be undone.
+   */
+  transaction<T>(fn: (space: this) => T): T {
+    const before = this.index.freeze();
+    const log: SpaceEvent[] = [];
+    const stop = this.observe((event) => log.push(event));
+    let result: T;
+    try {
+      result = fn(this);
+      if (isThenable(result)) throw new TypeError('GroundingSpace.transaction: the function must be synchronous');
+    } catch (e) {
+      stop();
+      this.rollback(before, log);
+      throw e;
+    }
+    stop();
+    return result;
+  }
+
+  private rollback(before: FrozenIndex, log: readonly SpaceEvent[]): void {
+    this.index.restore(before);
+    for (let i = log.length - 1; i >= 0 && this.observers.length > 0; i--) {
+      const event = log[i]!;
+      this.emit(event.type === 'add' ? { type: 'remove', atom: event.atom } : { type: 'add', atom: event.atom });
+    }
+  }
+
   observe(observer: (event: SpaceEvent) => void): () => void {
     // Observer lists are replaced, never changed, so a notification in progress is unaffected.
     this.observers = [...this.observers, observer];
@@ -107,4 +140,8 @@ export class GroundingSpaceSnapshot implements ReadableSpace {
   query(pattern: Atom, base: Bindings = Bindings.EMPTY): Bindings[] {
     return querySpace(this.index, pattern, base);
   }
+}
+
+function isThenable(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
 }

@@ -58,6 +58,11 @@ abstract class LayeredReader {
     return new AtomUnion(out, this.tombs);
   }
 
+  /** @internal The parts of this version, for {@link IndexWriter.restore}. */
+  version(): readonly [readonly Layer[], readonly ReadonlySet<StoredAtom>[], number] {
+    return [this.layers, this.tombs, this.live];
+  }
+
   /** True when `entry` was removed by a layer above its own. */
   protected buried(entry: StoredAtom): boolean {
     const t = this.tombs;
@@ -132,6 +137,16 @@ export class IndexWriter extends LayeredReader {
       this.lastFrozen = new FrozenIndex(this.layers, this.tombs, this.live);
     }
     return this.lastFrozen;
+  }
+
+  /**
+   * Makes `version` (handed out by {@link freeze} of this index) the current contents again,
+   * dropping every write since. O(1): frozen layers are never changed, so they are shared
+   * again as they are; the next write starts a new top layer above them.
+   */
+  restore(version: FrozenIndex): void {
+    [this.layers, this.tombs, this.live] = version.version();
+    this.lastFrozen = version;
   }
 
   /** The latest live occurrence equal to `atom` in `layer` (filed under `keys`). */

@@ -30,6 +30,7 @@ import { textOps } from './stdlib/text.js';
 import { Tokenizer, registerStandardTokens } from './tokenizer.js';
 import { staticTypeErrors } from './types.js';
 import { builtinModules, type BuiltinModule } from './modules/builtin.js';
+import { hostOp, type HostFunction } from '../api/host-function.js';
 
 /** Where a program's output goes. */
 export interface RunnerIO {
@@ -85,8 +86,11 @@ const processIO: RunnerIO = {
 
 /** A MeTTa runner: a top module, the core library, and the modules loaded so far. */
 export class MeTTa {
+  /** Where the program's output goes. */
   readonly io: RunnerIO;
+  /** The top module: `top.space` is `&self` of the programs run here, `top.tokenizer` reads their words. */
   readonly top: Module;
+  /** The space of the core library, a dependency of every module's space. */
   readonly corelib: Space;
   private readonly baseTokens: Tokenizer;
   private readonly modulesBySpace = new WeakMap<Space, Module>();
@@ -150,6 +154,36 @@ export class MeTTa {
     } finally {
       (this.top as { dir: string }).dir = previous;
     }
+  }
+
+  /** Reads and runs a file in the top module like {@link runFile}, awaiting asynchronous operations. */
+  async runFileAsync(path: string, options: Omit<RunOptions, 'file'> = {}): Promise<RunOutcome> {
+    const source = readSource(path);
+    const previous = this.top.dir;
+    (this.top as { dir: string }).dir = dirname(resolvePath(path));
+    try {
+      return await this.runAsync(source, { ...options, file: path });
+    } finally {
+      (this.top as { dir: string }).dir = previous;
+    }
+  }
+
+  /**
+   * Makes a TypeScript function a grounded operation of the top module: source run or parsed
+   * with the top module's tokenizer afterwards reads `name` as the operation. `type` (text
+   * such as `(-> Number Number Number)`, or an atom) drives argument evaluation and type
+   * checking as for built-in operations, so an argument of the wrong type never reaches `fn`.
+   * `fn` returns one result, an array of results, or a promise of either (then run the
+   * program with {@link runAsync}); a throw becomes `(Error <call> "<message>")`. Returns the
+   * operation atom, for building expressions in TypeScript.
+   */
+  register(name: string, type: string | Atom, fn: HostFunction): GroundedOp {
+    if (name.length === 0 || /[\s();"]/.test(name) || name.startsWith('$')) {
+      throw new Error(`cannot register ${JSON.stringify(name)}: an operation name is one MeTTa word`);
+    }
+    const op = hostOp(name, type, fn);
+    this.top.tokenizer.registerAtom(exact(name), op);
+    return op;
   }
 
   /** Evaluates one atom in the top module and returns its results. */
