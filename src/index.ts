@@ -82,6 +82,7 @@ export {
   type RunOutcome,
   type RunnerIO,
 } from './metta/runner.js';
+export { ModuleSpace } from './metta/module-space.js';
 export {
   GroundedOp,
   NoReduce,

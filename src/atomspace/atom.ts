@@ -8,7 +8,7 @@
  * @module
  */
 
-/** Any MeTTa atom. Discriminate on {@link Atom.kind}. */
+/** Any MeTTa atom. Discriminate on its `kind` field. */
 export type Atom = SymbolAtom | VariableAtom | ExpressionAtom | GroundedAtom;
 
 /** A named constant. Interned: one object per name. */

@@ -119,6 +119,7 @@ export class GroundingSpace implements Space {
 
 /** A read-only view of a {@link GroundingSpace} as it was when the snapshot was taken. */
 export class GroundingSpaceSnapshot implements ReadableSpace {
+  /** @internal Snapshots come from {@link GroundingSpace.snapshot}. */
   constructor(
     readonly name: string,
     /** @internal */
