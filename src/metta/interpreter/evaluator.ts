@@ -127,8 +127,10 @@ export class Evaluator {
       case 'variable':
         return m.deliver(k, atom, b);
       case 'symbol':
+        if (type === SYMBOL_TYPE || type === UNDEFINED_TYPE) return m.deliver(k, atom, b);
+        return this.castAndDeliver(atom, type, b, k, space);
       case 'grounded':
-        if (selfEvaluating(atom, type)) return m.deliver(k, atom, b);
+        if (type === GROUNDED_TYPE || type === UNDEFINED_TYPE || atom.type === type) return m.deliver(k, atom, b);
         return this.castAndDeliver(atom, type, b, k, space);
       case 'expression':
         if (type === EXPRESSION_TYPE || atom.evaluated) return m.deliver(k, atom, b);
@@ -463,11 +465,10 @@ function selfEvaluating(a: Atom, t: Atom): boolean {
   switch (a.kind) {
     case 'variable':
       return true;
-    // A symbol or grounded value is never badly typed, so an unbound type variable accepts it.
     case 'symbol':
-      return t === UNDEFINED_TYPE || t === SYMBOL_TYPE || t.kind === 'variable';
+      return t === UNDEFINED_TYPE || t === SYMBOL_TYPE;
     case 'grounded':
-      return t === UNDEFINED_TYPE || t === GROUNDED_TYPE || a.type === t || t.kind === 'variable';
+      return t === UNDEFINED_TYPE || t === GROUNDED_TYPE || a.type === t;
     case 'expression':
       return t === EXPRESSION_TYPE || a.evaluated;
   }
