@@ -61,6 +61,20 @@ describe('rhizome command', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints one JSON object per ! with --json', () => {
+    const p = file('json.metta', '!(superpose (1 2.5 "s" True foo (a b)))\n!(* 3037000499 3037000499)\n!(empty)\n');
+    const r = rhizome('--json', p);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({
+      atom: '(superpose (1 2.5 "s" True foo (a b)))',
+      results: ['1', '2.5', '"s"', 'True', 'foo', '(a b)'],
+      values: [1, 2.5, 's', true, 'foo', ['a', 'b']],
+    });
+    expect(lines[1]).toEqual({ atom: '(* 3037000499 3037000499)', results: ['9223372030926249001'], values: ['9223372030926249001'] });
+    expect(lines[2]).toEqual({ atom: '(empty)', results: [], values: [] });
+  });
+
   it('prints its version and help', () => {
     expect(rhizome('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const help = rhizome('--help');

@@ -7,6 +7,7 @@
 import { formatAtom } from '../atomspace/format.js';
 import type { Atom } from '../atomspace/atom.js';
 import { MeTTa, MettaFileError, type RunnerIO } from '../metta/runner.js';
+import { toJS, type JSValue } from '../api/convert.js';
 import { MettaSyntaxError } from '../metta/syntax-error.js';
 import { EvaluationStopped } from '../metta/interpreter/machine.js';
 
@@ -28,6 +29,29 @@ export function formatResults(results: readonly Atom[]): string {
 export interface RunFileOptions {
   /** Stop after this many evaluation steps per `!` (0: no limit). */
   readonly maxSteps?: number;
+  /** Print one JSON object per `!` instead of the `[a, b]` line. */
+  readonly json?: boolean;
+}
+
+/**
+ * The `--json` line for one `!`: the evaluated atom and its results, both as printed atoms
+ * and as plain JSON data (numbers, strings, booleans, symbol names, nested arrays).
+ */
+export function jsonResultLine(atom: Atom, results: readonly Atom[]): string {
+  return JSON.stringify({
+    atom: formatAtom(atom),
+    results: results.map(formatAtom),
+    values: results.map((r) => jsonValue(toJS(r))),
+  });
+}
+
+/** JSON has no bigint or host objects: big integers become decimal strings, others print. */
+function jsonValue(v: JSValue): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return v.map(jsonValue);
+  if (typeof v === 'object') return formatAtom(v as Atom);
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  return v;
 }
 
 /**
@@ -37,7 +61,8 @@ export interface RunFileOptions {
 export async function runFile(path: string, io: RunnerIO, options: RunFileOptions = {}): Promise<number> {
   try {
     const metta = new MeTTa({ io, maxSteps: options.maxSteps });
-    const outcome = metta.runFile(path, { onResult: (results) => io.stdout(formatResults(results) + '\n') });
+    const line = options.json ? jsonResultLine : (_atom: Atom, results: readonly Atom[]) => formatResults(results);
+    const outcome = metta.runFile(path, { onResult: (results, atom) => io.stdout(line(atom, results) + '\n') });
     return outcome.stoppedOnError ? EXIT_ERROR_RESULT : EXIT_OK;
   } catch (e) {
     return reportFailure(e, io);
