@@ -75,6 +75,14 @@ describe('rhizome command', () => {
     expect(lines[2]).toEqual({ atom: '(empty)', results: [], values: [] });
   });
 
+  it('writes every reduction step to stderr with --trace', () => {
+    const p = file('trace.metta', '(= (double $x) (* $x 2))\n!(double (+ 1 2))\n');
+    const r = rhizome('--trace', p);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('[6]\n');
+    expect(r.stderr.trim().split('\n')).toEqual(['(+ 1 2) -> 3', '(double 3) -> (* 3 2)', '(* 3 2) -> 6']);
+  });
+
   it('prints its version and help', () => {
     expect(rhizome('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const help = rhizome('--help');

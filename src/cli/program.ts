@@ -34,12 +34,12 @@ export async function main(): Promise<void> {
     return maxSteps;
   }
 
-  async function runCommand(file: string, opts: { steps?: string; json?: boolean }): Promise<void> {
+  async function runCommand(file: string, opts: { steps?: string; json?: boolean; trace?: boolean }): Promise<void> {
     const maxSteps = parseSteps(opts.steps);
     if (maxSteps === undefined) return;
     // Loaded on demand: the REPL's terminal thread must not load the interpreter.
     const { runFile } = await import('./run-file.js');
-    process.exitCode = await runFile(file, io, { maxSteps, json: opts.json === true });
+    process.exitCode = await runFile(file, io, { maxSteps, json: opts.json === true, trace: opts.trace === true });
   }
 
   async function replCommand(opts: { steps?: string }): Promise<void> {
@@ -68,6 +68,7 @@ export async function main(): Promise<void> {
     .description('run a MeTTa file and print one line of results per `!`')
     .option('--steps <n>', 'stop each evaluation after n steps')
     .option('--json', 'print one JSON object per `!`: the atom, its printed results and their values')
+    .option('--trace', 'write every reduction step to stderr as `call -> value`')
     .action(runCommand);
 
   program
@@ -80,7 +81,8 @@ export async function main(): Promise<void> {
     .argument('[file]', 'a MeTTa file to run (same as `rhizome run FILE`); none starts the REPL')
     .option('--steps <n>', 'stop each evaluation after n steps')
     .option('--json', 'print one JSON object per `!`: the atom, its printed results and their values')
-    .action(async (file: string | undefined, opts: { steps?: string; json?: boolean }) => {
+    .option('--trace', 'write every reduction step to stderr as `call -> value`')
+    .action(async (file: string | undefined, opts: { steps?: string; json?: boolean; trace?: boolean }) => {
       if (file === undefined) await replCommand(opts);
       else await runCommand(file, opts);
     });

@@ -31,6 +31,8 @@ export interface RunFileOptions {
   readonly maxSteps?: number;
   /** Print one JSON object per `!` instead of the `[a, b]` line. */
   readonly json?: boolean;
+  /** Write every reduction step to stderr as `call -> value`. */
+  readonly trace?: boolean;
 }
 
 /**
@@ -60,7 +62,8 @@ function jsonValue(v: JSValue): unknown {
  */
 export async function runFile(path: string, io: RunnerIO, options: RunFileOptions = {}): Promise<number> {
   try {
-    const metta = new MeTTa({ io, maxSteps: options.maxSteps });
+    const trace = options.trace ? (call: Atom, value: Atom) => io.stderr(`${formatAtom(call)} -> ${formatAtom(value)}\n`) : undefined;
+    const metta = new MeTTa({ io, maxSteps: options.maxSteps, trace });
     const line = options.json ? jsonResultLine : (_atom: Atom, results: readonly Atom[]) => formatResults(results);
     const outcome = metta.runFile(path, { onResult: (results, atom) => io.stdout(line(atom, results) + '\n') });
     return outcome.stoppedOnError ? EXIT_ERROR_RESULT : EXIT_OK;

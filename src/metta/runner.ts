@@ -62,6 +62,8 @@ export interface MeTTaOptions {
   readonly maxSteps?: number;
   /** Polled during evaluation; returning true interrupts it. */
   readonly shouldStop?: () => boolean;
+  /** Called for every reduction step (a call and a value it reduced to), e.g. to print a trace. */
+  readonly trace?: (call: Atom, value: Atom) => void;
 }
 
 /** A module: a space, a tokenizer, and where its source lives. */
@@ -239,6 +241,7 @@ export class MeTTa {
       async,
       maxSteps: this.options.maxSteps,
       shouldStop: this.options.shouldStop,
+      trace: this.options.trace,
     });
   }
 

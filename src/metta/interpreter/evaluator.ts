@@ -67,6 +67,8 @@ export interface EvaluatorOptions extends MachineOptions {
   readonly maxStackDepth?: number;
   /** True for the asynchronous driver: operations may return Promises. */
   readonly async?: boolean;
+  /** Called for every reduction step: a call and one value it reduced to. */
+  readonly trace?: (call: Atom, value: Atom) => void;
 }
 
 /** Marks an equation lookup that needs the general matching path (custom matchers). */
@@ -641,6 +643,7 @@ class CallResultFrame extends Frame {
   }
   resume(m: Machine, value: Atom, b: Bindings): void {
     if (value === NOT_REDUCIBLE) return m.deliver(this.parent!, markEvaluated(b.apply(this.call) as ExpressionAtom), b);
+    this.ev.options.trace?.(b.apply(this.call), b.apply(value));
     if (value === EMPTY) return;
     if (isError(value)) return m.deliver(this.parent!, value, b);
     this.ev.metta(value, this.type, b, this.parent!, this.space);
