@@ -41,14 +41,10 @@ export const KEYWORDS = ['=', ':', '->', '!'];
 export function libraryNames({ MeTTa, GroundedOp, BoolAtom, INSTRUCTIONS }) {
   const runner = new MeTTa({ io: { stdout() {}, stderr() {} } });
   const tokenizer = runner.top.tokenizer;
-  // The tokenizer keeps its exact-word entries in a private map; reading it is the only way to
-  // list them, and a change there must break this script loudly rather than empty the list.
-  const literals = tokenizer.literals;
-  if (!(literals instanceof Map)) throw new Error('Tokenizer no longer keeps a `literals` map: update build-tmgrammar.mjs');
 
   const functions = new Set();
   const constants = new Set();
-  for (const word of literals.keys()) {
+  for (const word of tokenizer.words()) {
     const atom = tokenizer.lookup(word);
     if (atom === undefined || atom.kind !== 'grounded') continue;
     if (atom instanceof GroundedOp) functions.add(word);

@@ -86,6 +86,15 @@ export class Tokenizer {
   }
 
   /**
+   * The exact words this tokenizer knows (tokens registered with a pattern that has no
+   * regex metacharacters, such as operation names), each once. Editors and the library
+   * reference list the vocabulary from here.
+   */
+  words(): string[] {
+    return [...this.literals.keys()];
+  }
+
+  /**
    * Registers all of `other`'s entries here, in their order, after (so above) the entries
    * already present: what importing a module does to the importer's tokenizer.
    */
