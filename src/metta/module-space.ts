@@ -59,6 +59,19 @@ export class ModuleSpace implements Space {
     return this.main.observe(observer);
   }
 
+  /**
+   * Runs `fn` as one all-or-nothing change of the module's own atoms: if it throws, the
+   * module's space is put back as it was. Needs a main space that supports transactions
+   * (every module's in-memory space does).
+   */
+  transaction<T>(fn: (space: this) => T): T {
+    const main = this.main as Space & { transaction?: (f: () => T) => T };
+    if (typeof main.transaction !== 'function') {
+      throw new TypeError(`the space ${this.main.name} does not support transactions`);
+    }
+    return main.transaction.call(this.main, () => fn(this));
+  }
+
   candidates(pattern: Atom): Iterable<Atom> {
     const first = this.main.candidates(pattern);
     if (this.deps.length === 0) return first;

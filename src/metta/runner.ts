@@ -188,6 +188,21 @@ export class MeTTa {
     return op;
   }
 
+  /**
+   * Binds a token of the top module to an atom, as `bind!` does: source read afterwards sees
+   * `token` as that atom. Given a {@link Space} (say, one an app backs with its own database),
+   * the token stands for that space, so `(match &db <pattern> <template>)` queries it like any
+   * other space. Returns the atom the token now reads as.
+   */
+  bind(token: string, value: Atom | Space): Atom {
+    if (token.length === 0 || /[\s();"]/.test(token)) {
+      throw new Error(`cannot bind ${JSON.stringify(token)}: a token is one MeTTa word`);
+    }
+    const atom = isAtomValue(value) ? value : this.spaceAtom(value);
+    this.top.tokenizer.registerAtom(exact(token), atom);
+    return atom;
+  }
+
   /** Evaluates one atom in the top module and returns its results. */
   evaluate(atom: Atom): Atom[] {
     return this.evaluator(false).evaluate(atom, this.top.space);
@@ -387,6 +402,11 @@ export class MeTTa {
 }
 
 const BANG = sym('!');
+
+/** Atoms have a `kind`; spaces do not. */
+function isAtomValue(x: Atom | Space): x is Atom {
+  return typeof (x as { kind?: unknown }).kind === 'string';
+}
 
 /** A regex that matches exactly `text` (token names of operations contain `+`, `*`, …). */
 function exact(text: string): RegExp {
