@@ -132,18 +132,10 @@ export class MeTTa {
 
   /** Runs MeTTa source in the top module, awaiting asynchronous operations. */
   async runAsync(source: string, options: RunOptions = {}): Promise<RunOutcome> {
-    const results: Atom[][] = [];
-    const parser = new SExprParser(source, { file: options.file });
-    const module = this.top;
-    for (;;) {
-      const step = this.nextStep(parser, module);
-      if (step === null) return { results, stoppedOnError: false };
-      if (step.kind === 'add') continue;
-      const r = step.errors ?? (await this.evaluator(true).evaluateAsync(step.atom, module.space));
-      results.push(r);
-      options.onResult?.(r, step.atom);
-      if (r.some(isError)) return { results, stoppedOnError: true };
-    }
+    const program = this.program(this.top, source, options);
+    let step = program.next();
+    while (!step.done) step = program.next(await this.evaluator(true).evaluateAsync(step.value, this.top.space));
+    return step.value;
   }
 
   /** Reads and runs a file in the top module; relative imports start from the file's directory. */
@@ -210,13 +202,25 @@ export class MeTTa {
 
   /** Parses and adds or evaluates each top-level atom of `source` inside `module`. */
   private runIn(module: Module, source: string, options: RunOptions): RunOutcome {
+    const program = this.program(module, source, options);
+    let step = program.next();
+    while (!step.done) step = program.next(this.evaluateIn(module, step.value));
+    return step.value;
+  }
+
+  /**
+   * The top-level loop (§3.1), shared by the synchronous and asynchronous drivers: adds plain
+   * atoms, yields each `!` atom for the driver to evaluate and takes back its results, and
+   * stops at the first error result.
+   */
+  private *program(module: Module, source: string, options: RunOptions): Generator<Atom, RunOutcome, Atom[]> {
     const results: Atom[][] = [];
     const parser = new SExprParser(source, { file: options.file });
     for (;;) {
       const step = this.nextStep(parser, module);
       if (step === null) return { results, stoppedOnError: false };
       if (step.kind === 'add') continue;
-      const r = step.errors ?? this.evaluateIn(module, step.atom);
+      const r = step.errors ?? (yield step.atom);
       results.push(r);
       options.onResult?.(r, step.atom);
       if (r.some(isError)) return { results, stoppedOnError: true };
