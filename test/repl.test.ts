@@ -69,6 +69,14 @@ describe('ReplSession', () => {
     return { s: new ReplSession(out), lines };
   }
 
+  it(':trace shows each reduction step before the results, and only for that expression', () => {
+    const { s, lines } = session();
+    s.input('(= (double $x) (* $x 2))');
+    s.trace('(double (+ 1 2))');
+    s.input('!(double 1)');
+    expect(lines).toEqual(['note: (+ 1 2) -> 3', 'note: (double 3) -> (* 3 2)', 'note: (* 3 2) -> 6', '[6]', '[2]']);
+  });
+
   it('adds atoms, prints ! results, and undoes only inputs that changed the space', () => {
     const { s, lines } = session();
     s.input('(f a)\n(f b)');

@@ -43,6 +43,9 @@ export function serveEngine(port: NonNullable<typeof parentPort>, data: EngineDa
         case 'time':
           session.time(request.text);
           break;
+        case 'trace':
+          session.trace(request.text);
+          break;
         case 'space':
           session.space();
           break;

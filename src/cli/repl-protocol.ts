@@ -12,6 +12,7 @@ export type EngineRequest =
   | { readonly id: number; readonly kind: 'load'; readonly path: string }
   | { readonly id: number; readonly kind: 'type'; readonly text: string }
   | { readonly id: number; readonly kind: 'time'; readonly text: string }
+  | { readonly id: number; readonly kind: 'trace'; readonly text: string }
   | { readonly id: number; readonly kind: 'space' }
   | { readonly id: number; readonly kind: 'reset' }
   | { readonly id: number; readonly kind: 'undo' }

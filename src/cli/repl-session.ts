@@ -46,6 +46,7 @@ export const REPL_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   [':load FILE', 'run a MeTTa file in the session'],
   [':type EXPR', 'show the types of an expression'],
   [':time EXPR', 'evaluate an expression, then show wall time and number of results'],
+  [':trace EXPR', 'evaluate an expression, showing every reduction step (call -> value)'],
   [':space', 'show how many atoms the space holds and a few of them'],
   [':reset', 'start again on a fresh top module'],
   [':undo', 'go back to the space as it was before the last input'],
@@ -59,6 +60,8 @@ export class ReplSession {
   private stdlibSymbols: string[] | undefined;
   /** Set by the top space's observer: the current input changed the space. */
   private changed = false;
+  /** Receives reduction steps while `:trace` runs; undefined otherwise. */
+  private tracer: ((call: Atom, value: Atom) => void) | undefined;
 
   constructor(
     private readonly out: SessionOutput,
@@ -85,6 +88,17 @@ export class ReplSession {
   /** Evaluates an expression and notes the wall time and the number of results. */
   time(text: string): void {
     this.undoable(() => this.timed(text));
+  }
+
+  /** Evaluates an expression, noting each reduction step as `call -> value` before its results. */
+  trace(text: string): void {
+    const source = text.trimStart().startsWith('!') ? text : `!${text}`;
+    this.tracer = (call, value) => this.out.note(`${formatAtom(call)} -> ${formatAtom(value)}`);
+    try {
+      this.undoable(() => this.run(source));
+    } finally {
+      this.tracer = undefined;
+    }
   }
 
   private timed(text: string): void {
@@ -183,7 +197,12 @@ export class ReplSession {
   }
 
   private freshRunner(): MeTTa {
-    const metta = new MeTTa({ io: this.out, maxSteps: this.options.maxSteps, shouldStop: this.options.shouldStop });
+    const metta = new MeTTa({
+      io: this.out,
+      maxSteps: this.options.maxSteps,
+      shouldStop: this.options.shouldStop,
+      trace: (call, value) => this.tracer?.(call, value),
+    });
     metta.top.space.observe(() => {
       this.changed = true;
     });

@@ -144,6 +144,9 @@ export function startRepl(options: ReplOptions = {}): Promise<number> {
       case ':time':
         if (needs('an expression')) await ask({ kind: 'time', text: arg });
         return true;
+      case ':trace':
+        if (needs('an expression')) await ask({ kind: 'trace', text: arg });
+        return true;
       case ':space':
       case ':reset':
       case ':undo':
