@@ -5,8 +5,6 @@
  *
  * @module
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { sym, type Atom } from '../atomspace/atom.js';
 import { formatAtom } from '../atomspace/format.js';
 import { GroundingSpace } from '../atomspace/grounding-space.js';
@@ -30,13 +28,14 @@ import { textOps } from './stdlib/text.js';
 import { Tokenizer, registerStandardTokens } from './tokenizer.js';
 import { staticTypeErrors } from './types.js';
 import { builtinModules, type BuiltinModule } from './modules/builtin.js';
+import { NoModuleFiles, type ModuleFiles } from './module-files.js';
+// The browser bundle (scripts/build-browser.mjs) replaces this import with platform-browser.js.
+import { PLATFORM } from './platform-node.js';
+import type { RunnerIO } from './platform.js';
 import { hostOp, type HostFunction } from '../api/host-function.js';
 
-/** Where a program's output goes. */
-export interface RunnerIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export { MettaFileError } from './module-files.js';
+export type { RunnerIO } from './platform.js';
 
 /** Options of one {@link MeTTa.run}. */
 export interface RunOptions {
@@ -44,6 +43,28 @@ export interface RunOptions {
   readonly file?: string;
   /** Called after each `!` with its results, as soon as they are known. */
   readonly onResult?: (results: Atom[], atom: Atom) => void;
+  /**
+   * Called while the source is read, with how far the parser has got: `done` is the offset
+   * (in UTF-16 code units) where the last top-level atom read starts, `total` the length of
+   * the source. Called at most every {@link PROGRESS_INTERVAL_MS} (checked every 64 atoms,
+   * so a slow `!` delays it) and once more with `done === total` when the whole source has
+   * been read. For progress bars over large files.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** A runner's state as {@link MeTTa.checkpoint} recorded it; pass it to {@link MeTTa.restore}. */
+export interface RunnerCheckpoint {
+  /** The top tokenizer's {@link Tokenizer.mark}. */
+  readonly tokens: number;
+  /** How many tokens the top module had registered itself. */
+  readonly ownTokens: number;
+  /** How many module spaces the top space depended on. */
+  readonly dependencies: number;
+  /** The loaded modules, by path or built-in name. */
+  readonly modules: ReadonlyMap<string, Module>;
+  /** `type-check auto`, `interpreter bare-minimal`, `max-stack-depth`. */
+  readonly pragmas: readonly [boolean, boolean, number];
 }
 
 /** What a run produced: one result list per `!`, and whether it stopped on an error. */
@@ -54,9 +75,15 @@ export interface RunOutcome {
 
 /** Settings of a runner. */
 export interface MeTTaOptions {
-  /** Output of `println!` and friends; defaults to the process streams. */
+  /** Output of `println!` and friends; defaults to the process streams (the console in a browser). */
   readonly io?: RunnerIO;
-  /** Directory that relative imports of the top module start from; defaults to the current one. */
+  /**
+   * Where `runFile`, `import!`, `include` and `register-module!` read MeTTa files: on Node
+   * the local file system by default; in a browser nothing unless a host is given here,
+   * such as a `MemoryModuleFiles` holding the modules a page provides.
+   */
+  readonly files?: ModuleFiles;
+  /** Directory that relative imports of the top module start from; defaults to the file host's current one. */
   readonly cwd?: string;
   /** Stop each evaluation after this many machine steps (0: no limit). */
   readonly maxSteps?: number;
@@ -78,14 +105,6 @@ export class Module {
   ) {}
 }
 
-/** Raised when a program or module file cannot be read. */
-export class MettaFileError extends Error {}
-
-const processIO: RunnerIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-
 /** A MeTTa runner: a top module, the core library, and the modules loaded so far. */
 export class MeTTa {
   /** Where the program's output goes. */
@@ -98,6 +117,7 @@ export class MeTTa {
   private readonly modulesBySpace = new WeakMap<Space, Module>();
   private readonly modulesByKey = new Map<string, Module>();
   private readonly builtins: Map<string, BuiltinModule>;
+  private readonly files: ModuleFiles;
   private typeCheckAuto = false;
   private bareMinimal = false;
   private maxStackDepth = 0;
@@ -105,7 +125,8 @@ export class MeTTa {
   private readonly parsed = new Map<string, Atom>();
 
   constructor(private readonly options: MeTTaOptions = {}) {
-    this.io = options.io ?? processIO;
+    this.io = options.io ?? PLATFORM.defaultIO();
+    this.files = options.files ?? PLATFORM.defaultFiles();
     this.host = { stdout: (t) => this.io.stdout(t), stderr: (t) => this.io.stderr(t) };
     this.baseTokens = new Tokenizer();
     registerStandardTokens(this.baseTokens);
@@ -113,7 +134,7 @@ export class MeTTa {
     const ops: GroundedOp[] = [...coreOps(env), ...docOps(env), ...arithmeticOps(), ...mathOps(), ...textOps(), ...atomOps()];
     for (const o of ops) this.baseTokens.registerAtom(exact(o.name), o);
     for (const [name, atom] of mathTokens()) this.baseTokens.registerAtom(exact(name), atom);
-    this.builtins = builtinModules();
+    this.builtins = builtinModules(PLATFORM.builtinModules());
 
     this.corelib = new GroundingSpace('corelib');
     const coreTokens = this.baseTokens.clone();
@@ -122,7 +143,7 @@ export class MeTTa {
       for (let a = parser.next(coreTokens); a !== null; a = parser.next(coreTokens)) this.corelib.add(a);
     }
 
-    this.top = this.newModule('top', resolvePath(options.cwd ?? process.cwd()));
+    this.top = this.newModule('top', this.files.resolve(this.files.currentDirectory(), options.cwd ?? '.'));
   }
 
   /** Runs MeTTa source in the top module (synchronous: asynchronous operations give errors). */
@@ -138,11 +159,15 @@ export class MeTTa {
     return step.value;
   }
 
-  /** Reads and runs a file in the top module; relative imports start from the file's directory. */
+  /**
+   * Reads a file through the runner's file host ({@link MeTTaOptions.files}) and runs it in
+   * the top module; relative imports start from the file's directory. Throws a
+   * {@link MettaFileError} when the file cannot be read (always, in a browser given no host).
+   */
   runFile(path: string, options: Omit<RunOptions, 'file'> = {}): RunOutcome {
-    const source = readSource(path);
+    const source = this.files.readText(path);
     const previous = this.top.dir;
-    (this.top as { dir: string }).dir = dirname(resolvePath(path));
+    (this.top as { dir: string }).dir = this.fileDirectory(path);
     try {
       return this.run(source, { ...options, file: path });
     } finally {
@@ -152,9 +177,9 @@ export class MeTTa {
 
   /** Reads and runs a file in the top module like {@link runFile}, awaiting asynchronous operations. */
   async runFileAsync(path: string, options: Omit<RunOptions, 'file'> = {}): Promise<RunOutcome> {
-    const source = readSource(path);
+    const source = this.files.readText(path);
     const previous = this.top.dir;
-    (this.top as { dir: string }).dir = dirname(resolvePath(path));
+    (this.top as { dir: string }).dir = this.fileDirectory(path);
     try {
       return await this.runAsync(source, { ...options, file: path });
     } finally {
@@ -200,6 +225,51 @@ export class MeTTa {
     return this.evaluator(false).evaluate(atom, this.top.space);
   }
 
+  /**
+   * Records what running source can change in this runner besides the atoms of spaces: the
+   * top module's tokens (`bind!`, imports), the modules its queries see (`import!`), the
+   * modules loaded so far, and the pragmas. {@link restore} goes back to it; the REPL's
+   * `:undo` pairs it with a snapshot of the top space.
+   */
+  checkpoint(): RunnerCheckpoint {
+    return {
+      tokens: this.top.tokenizer.mark(),
+      ownTokens: this.top.ownTokens.length,
+      dependencies: this.top.space.dependencies.length,
+      modules: new Map(this.modulesByKey),
+      pragmas: [this.typeCheckAuto, this.bareMinimal, this.maxStackDepth],
+    };
+  }
+
+  /**
+   * Puts back the state {@link checkpoint} recorded: later tokens of the top module and later
+   * imports into it are forgotten, and modules loaded since are unloaded (importing one again
+   * reads its file again). Checkpoints taken after `checkpoint` become invalid.
+   */
+  restore(checkpoint: RunnerCheckpoint): void {
+    this.top.tokenizer.rewind(checkpoint.tokens);
+    this.top.ownTokens.length = checkpoint.ownTokens;
+    // Dependencies are only ever appended; ModuleSpace has no method to drop them, and its
+    // `dependencies` getter hands out its own list.
+    (this.top.space.dependencies as Space[]).length = checkpoint.dependencies;
+    this.modulesByKey.clear();
+    for (const [key, module] of checkpoint.modules) this.modulesByKey.set(key, module);
+    [this.typeCheckAuto, this.bareMinimal, this.maxStackDepth] = checkpoint.pragmas;
+  }
+
+  /** True when anything {@link checkpoint} records has changed since `checkpoint` was taken. */
+  changedSince(checkpoint: RunnerCheckpoint): boolean {
+    const now = this.checkpoint();
+    return (
+      now.tokens !== checkpoint.tokens ||
+      now.ownTokens !== checkpoint.ownTokens ||
+      now.dependencies !== checkpoint.dependencies ||
+      now.modules.size !== checkpoint.modules.size ||
+      [...now.modules].some(([key, module]) => checkpoint.modules.get(key) !== module) ||
+      now.pragmas.some((p, i) => p !== checkpoint.pragmas[i])
+    );
+  }
+
   /** Parses and adds or evaluates each top-level atom of `source` inside `module`. */
   private runIn(module: Module, source: string, options: RunOptions): RunOutcome {
     const program = this.program(module, source, options);
@@ -216,8 +286,10 @@ export class MeTTa {
   private *program(module: Module, source: string, options: RunOptions): Generator<Atom, RunOutcome, Atom[]> {
     const results: Atom[][] = [];
     const parser = new SExprParser(source, { file: options.file });
+    const progress = options.onProgress === undefined ? undefined : progressReporter(parser, source.length, options.onProgress);
     for (;;) {
       const step = this.nextStep(parser, module);
+      progress?.(step === null);
       if (step === null) return { results, stoppedOnError: false };
       if (step.kind === 'add') continue;
       const r = step.errors ?? (yield step.atom);
@@ -300,8 +372,8 @@ export class MeTTa {
   private loadModuleFile(path: string, name: string): Module {
     const cached = this.modulesByKey.get(path);
     if (cached !== undefined) return cached;
-    const source = readSource(path);
-    const module = this.newModule(name, dirname(path));
+    const source = this.files.readText(path);
+    const module = this.newModule(name, this.files.dirname(path));
     this.modulesByKey.set(path, module);
     let outcome: RunOutcome;
     try {
@@ -339,11 +411,19 @@ export class MeTTa {
   private resolveModulePath(from: Module, name: string): string {
     let rel = name.replace(/^(top|self):/, '');
     rel = rel.split(':').join('/');
-    const base = isAbsolute(rel) ? rel : join(from.dir, rel);
-    for (const candidate of [base, base + '.metta', join(base, 'module.metta')]) {
-      if (isFile(candidate)) return resolvePath(candidate);
+    const base = this.files.resolve(from.dir, rel);
+    for (const candidate of [base, base + '.metta', this.files.resolve(base, 'module.metta')]) {
+      if (this.files.isFile(candidate)) return candidate;
     }
-    throw new MettaRuntimeError(`Failed to resolve module ${name}: no ${rel}.metta or ${rel}/module.metta in ${from.dir}`);
+    const unavailable = PLATFORM.unavailableModules.get(name);
+    if (unavailable !== undefined) throw new MettaRuntimeError(`Failed to resolve module ${name}: ${unavailable}`);
+    const hint = this.files instanceof NoModuleFiles ? `; ${NoModuleFiles.REASON}` : '';
+    throw new MettaRuntimeError(`Failed to resolve module ${name}: no ${rel}.metta or ${rel}/module.metta in ${from.dir}${hint}`);
+  }
+
+  /** The absolute directory of a file named relative to the file host's current directory. */
+  private fileDirectory(path: string): string {
+    return this.files.dirname(this.files.resolve(this.files.currentDirectory(), path));
   }
 
   private environment(): CoreEnvironment {
@@ -375,7 +455,7 @@ export class MeTTa {
         const module = this.moduleOf(space);
         const text = name instanceof StringAtom ? name.value : formatAtom(name);
         const path = this.resolveModulePath(module, text);
-        const outcome = this.runIn(module, readSource(path), { file: path });
+        const outcome = this.runIn(module, this.files.readText(path), { file: path });
         return outcome.results.length > 0 ? outcome.results[outcome.results.length - 1]! : [];
       },
       bindToken: (space, token, atom) => {
@@ -387,8 +467,8 @@ export class MeTTa {
       mainSpace: (space) => (space instanceof ModuleSpace ? space.main : space),
       registerModule: (space, path) => {
         const module = this.moduleOf(space);
-        const full = resolvePath(module.dir, path);
-        const file = isFile(full) ? full : join(full, 'module.metta');
+        const full = this.files.resolve(module.dir, path);
+        const file = this.files.isFile(full) ? full : this.files.resolve(full, 'module.metta');
         this.loadModuleFile(file, path.split(/[\\/]/).pop()!.replace(/\.metta$/, ''));
       },
       parse: (text) => {
@@ -407,6 +487,27 @@ export class MeTTa {
 
 const BANG = sym('!');
 
+/** The least time between two {@link RunOptions.onProgress} calls, in milliseconds. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * A function to call after each top-level atom (with true at the end of the source) that
+ * passes the parser's position on to `onProgress` when enough time has gone by. The clock is
+ * read every 64 atoms only: files of millions of small facts come through here.
+ */
+function progressReporter(parser: SExprParser, total: number, onProgress: (done: number, total: number) => void): (atEnd: boolean) => void {
+  let atoms = 0;
+  let last = performance.now();
+  return (atEnd) => {
+    if (atEnd) return onProgress(total, total);
+    if ((++atoms & 63) !== 0) return;
+    const now = performance.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    onProgress(parser.lastPosition.offset, total);
+  };
+}
+
 /** Atoms have a `kind`; spaces do not. */
 function isAtomValue(x: Atom | Space): x is Atom {
   return typeof (x as { kind?: unknown }).kind === 'string';
@@ -417,20 +518,3 @@ function exact(text: string): RegExp {
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function readSource(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-    throw new MettaFileError(`cannot read ${path}: ${why}`);
-  }
-}

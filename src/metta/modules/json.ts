@@ -27,6 +27,9 @@ import { spaceAtomOf } from '../space-atoms.js';
 import { compareCodePoints } from '../stdlib/text.js';
 import { ATOM_TYPE, arrow } from '../stdlib/types-helper.js';
 
+/** UTF-8 lengths for error columns (the reference counts bytes). */
+const utf8 = new TextEncoder();
+
 /** How the module reaches spaces: it makes them for objects and reads them for encoding. */
 export interface JsonSpaces {
   /** A fresh, empty in-memory space. */
@@ -164,7 +167,7 @@ class JsonParser {
         lineStart = k + 1;
       }
     }
-    return `line ${line} column ${Buffer.byteLength(this.text.slice(lineStart, end), 'utf8')}`;
+    return `line ${line} column ${utf8.encode(this.text.slice(lineStart, end)).length}`;
   }
 
   private skipWhitespace(): void {

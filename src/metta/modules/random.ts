@@ -2,13 +2,13 @@
  * The `random` built-in module (§5.14): seedable random generators as grounded atoms.
  *
  * The generator is xoshiro128** (four 32-bit words of state), seeded from a 64-bit seed
- * through splitmix64, or from the operating system's entropy. Its sequence is not the
+ * through splitmix64, or from the operating system's entropy (Web Crypto's
+ * `getRandomValues`, present in Node.js and browsers alike). Its sequence is not the
  * reference's (which uses Rust's `StdRng`); what matches is the contract: the same seed
  * gives the same sequence, ranges are half-open, and empty ranges are errors.
  *
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import { sym, UNIT, type Atom, type GroundedAtom } from '../../atomspace/atom.js';
 import { BOOL_TYPE, NUMBER_TYPE, bool, float, int, normInt, type IntValue } from '../../atomspace/values.js';
 import { GroundedOp, MettaRuntimeError } from '../grounded.js';
@@ -41,7 +41,8 @@ function stateFromSeed(seed: bigint): Uint32Array {
 }
 
 function entropySeed(): bigint {
-  return randomBytes(8).readBigUInt64LE(0);
+  const [low, high] = globalThis.crypto.getRandomValues(new Uint32Array(2));
+  return (BigInt(high) << 32n) | BigInt(low);
 }
 
 let nextGeneratorId = 1;
