@@ -70,3 +70,50 @@ describe('deep evaluation does not use the host stack', () => {
     expect(out.results.map(show)).toEqual([['300']]);
   });
 });
+
+/**
+ * Calls of grounded operations on values take a direct path (no type inference, no frames).
+ * Whatever the operation does besides returning one value must come out exactly as through
+ * the general path; these cases each leave the direct path at a different point.
+ */
+describe('direct calls of grounded operations', () => {
+  const runner = () => {
+    const m = new MeTTa();
+    m.register('both', '(-> Number Number)', (x) => [x, int(Number((x as IntAtom).value) + 1)]);
+    m.register('boom', '(-> Number Number)', () => {
+      throw new Error('it broke');
+    });
+    m.register('word', '(-> Number Symbol)', () => sym('seven'));
+    m.register('none', '(-> Number Number)', () => []);
+    m.register('same', '(-> $t $t $t)', (a) => a);
+    return m;
+  };
+  const run = (src: string) => runner().run(src).results.map((r) => r.map(formatAtom));
+
+  it('fans out every result of a non-deterministic operation', () => {
+    expect(run('!(both 1) !(+ 10 (both 1))')).toEqual([['1', '2'], ['11', '12']]);
+  });
+  it('turns a throw into an error atom naming the call', () => {
+    expect(run('!(boom 1)')).toEqual([['(Error (boom 1) "it broke")']]);
+    expect(run('!(+ 1 (boom 2))')).toEqual([['(Error (boom 2) "it broke")']]);
+    expect(run('!(+ 1 (/ 1 0))')).toEqual([['(Error (/ 1 0) DivisionByZero)']]);
+  });
+  it('checks a result of another type against the return type', () => {
+    expect(run('!(word 1)')).toEqual([['seven']]);
+  });
+  it('gives no result for an empty answer, and drops the enclosing call', () => {
+    expect(run('!(none 1) !(+ 1 (none 1))')).toEqual([[], []]);
+  });
+  it('binds type variables consistently: mismatched argument types take the error path', () => {
+    expect(run('!(same 1 2) !(same 1 "a")')).toEqual([['1'], ['(Error (same 1 "a") (BadArgType 2 Number String))']]);
+  });
+  it('reports every direct step to the trace hook', () => {
+    const steps: string[] = [];
+    new MeTTa({ trace: (call, value) => steps.push(`${formatAtom(call)} -> ${formatAtom(value)}`) }).run('!(+ 1 (* 2 3))');
+    expect(steps).toEqual(['(* 2 3) -> 6', '(+ 1 6) -> 7']);
+  });
+  it('leaves a call the operation does not reduce as it is', () => {
+    expect(run('!(+ 1 (- 2 a))')).toEqual([['(+ 1 (- 2 a))']]);
+    expect(run('!(let $x (+ 1 2) (* $x 2))')).toEqual([['6']]);
+  });
+});

@@ -173,7 +173,9 @@ export function variablesOf(atom: Atom): VariableAtom[] {
  * A copy of `atom` where every variable is replaced by a fresh one (consistently), so a
  * stored atom never shares variables with the query that retrieves it.
  */
-export function renameVariables(atom: Atom, mapping: Map<VariableAtom, VariableAtom> = new Map()): Atom {
+export function renameVariables(atom: Atom, mapping?: Map<VariableAtom, VariableAtom>): Atom {
+  if (atom.kind === 'grounded' || atom.kind === 'symbol' || (atom.kind === 'expression' && atom.ground)) return atom;
+  mapping ??= new Map();
   if (atom.kind === 'variable') {
     let fresh = mapping.get(atom);
     if (fresh === undefined) {

@@ -39,6 +39,11 @@ export class GroundingSpace implements Space {
     return this.index.size;
   }
 
+  /** Grows with every change of the contents (see {@link ReadableSpace.revision}). */
+  get revision(): number {
+    return this.index.revision;
+  }
+
   add(atom: Atom): void {
     this.index.add(atom);
     if (this.observers.length > 0) this.emit({ type: 'add', atom });

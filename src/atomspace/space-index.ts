@@ -79,6 +79,8 @@ export class IndexWriter extends LayeredReader {
   private nextId = 1;
   /** The version handed out last, while no write has happened since. */
   private lastFrozen: FrozenIndex | undefined;
+  /** Grows with every change, restores included. */
+  revision = 0;
   /** Reused buffer of index keys, to spare an allocation per change. */
   private readonly keyBuffer: number[] = [];
   /** Reused buffer of the buckets of those keys in one layer. */
@@ -96,6 +98,7 @@ export class IndexWriter extends LayeredReader {
     const shaped = storedKeys(atom, keys);
     top.add(new StoredAtom(this.nextId++, atom), keys, shaped);
     this.live++;
+    this.revision++;
     this.lastFrozen = undefined;
     if (this.layers.length > 1) this.settle();
   }
@@ -125,6 +128,7 @@ export class IndexWriter extends LayeredReader {
       if (fresh) this.tombs = [...this.tombs, top.removed!];
     }
     this.live--;
+    this.revision++;
     this.lastFrozen = undefined;
     if (this.layers.length > 1) this.settle();
     return entry.atom;
@@ -146,6 +150,7 @@ export class IndexWriter extends LayeredReader {
    */
   restore(version: FrozenIndex): void {
     [this.layers, this.tombs, this.live] = version.version();
+    this.revision++;
     this.lastFrozen = version;
   }
 

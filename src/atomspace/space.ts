@@ -32,6 +32,12 @@ export interface ReadableSpace {
   readonly name: string;
   /** How the space prints as an atom, when not `GroundingSpace-<name>`. */
   describe?(): string;
+  /**
+   * A number that grows with every change of the contents, if the space keeps one. Readers
+   * may cache what they derived from the space (the interpreter caches type declarations)
+   * for as long as it stays the same; a space without it is read afresh every time.
+   */
+  readonly revision?: number;
 }
 
 /** A space that can be changed. */

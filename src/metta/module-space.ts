@@ -39,6 +39,21 @@ export class ModuleSpace implements Space {
     return this.main.size;
   }
 
+  /**
+   * Grows with every change of the main space or a dependency, and with every new
+   * dependency; undefined when one of them keeps no revision.
+   */
+  get revision(): number | undefined {
+    let sum = this.main.revision;
+    if (sum === undefined) return undefined;
+    for (const d of this.deps) {
+      const r = d.revision;
+      if (r === undefined) return undefined;
+      sum += r;
+    }
+    return sum + this.deps.length;
+  }
+
   add(atom: Atom): void {
     this.main.add(atom);
   }

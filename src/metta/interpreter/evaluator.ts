@@ -39,6 +39,7 @@ import {
 } from '../grounded.js';
 import { checkFunctionApplication, getAtomTypes, isBadlyTyped, isFunctionType, typeCast } from '../types.js';
 import { BindingsAtom } from './bindings-atom.js';
+import { directReturnType } from './direct-call.js';
 import { Collector, Frame, Machine, type MachineOptions } from './machine.js';
 import {
   ATOM_TYPE,
@@ -140,9 +141,16 @@ export class Evaluator {
         if (this.maxDepth > 0 && k.depth >= this.maxDepth) {
           return m.deliver(k, errorAtom(atom, STACK_OVERFLOW), b);
         }
+        if (k instanceof MettaCollector) b = k.prune(b);
+        const direct = directReturnType(atom, type);
+        if (direct !== undefined) {
+          const value = this.callDirect(atom, direct, b, () => k, space);
+          if (value !== undefined) m.deliver(k, value, b);
+          return;
+        }
         // A tail evaluation feeding straight into an expression collector shares it: the
         // error-dropping rule gives the same answer either way, and loops stay flat.
-        if (k instanceof MettaCollector) return this.interpretExpression(atom, type, k.prune(b), k, space);
+        if (k instanceof MettaCollector) return this.interpretExpression(atom, type, b, k, space);
         const col = new MettaCollector(k, atom, b);
         this.interpretExpression(atom, type, b, col, space);
         return m.release(col);
@@ -211,7 +219,17 @@ export class Evaluator {
         done.push(a);
         continue;
       }
-      this.metta(a, t, b, new ArgsFrame(k, this, call, done, types, ret, space), space);
+      const next = () => new ArgsFrame(k, this, call, done, types, ret, space);
+      if (a.kind === 'expression' && (this.maxDepth === 0 || k.depth + 1 < this.maxDepth)) {
+        const direct = directReturnType(a, t);
+        if (direct !== undefined) {
+          const value = this.callDirect(a, direct, b, next, space);
+          if (value === undefined) return;
+          done.push(value);
+          continue;
+        }
+      }
+      this.metta(a, t, b, next(), space);
       return;
     }
     let reduced: Atom[] = done;
@@ -223,6 +241,39 @@ export class Evaluator {
   mettaCall(call: ExpressionAtom, type: Atom, b: Bindings, k: Frame, space: Space): void {
     if (isError(call)) return this.machine.deliver(k, call, b);
     this.evalStep(call, b, new CallResultFrame(k, this, call, type, space), space);
+  }
+
+  /**
+   * Runs a call that {@link directReturnType} let through, with `ret` the type its result is
+   * evaluated with. Returns the call's value when it is one grounded value of that type (the
+   * common case, which needs no frame at all); otherwise hands whatever the operation did to
+   * the general machinery, as `metta` would have under the frame `k()`, and returns undefined.
+   */
+  private callDirect(call: ExpressionAtom, ret: Atom, b: Bindings, k: () => Frame, space: Space): Atom | undefined {
+    const op = call.children[0] as GroundedAtom;
+    let result: OpResult;
+    try {
+      result = op.execute!(call.children.slice(1), { call, space, bindings: b, host: this.options.host }) as OpResult;
+    } catch (e) {
+      this.finishGeneral(call, ret, b, k(), space, (f) => this.deliverOpFailure(e, call, b, f));
+      return undefined;
+    }
+    if (Array.isArray(result) && result.length === 1) {
+      const value = result[0] as OpAnswer;
+      if ('kind' in value && value.kind === 'grounded' && (ret === UNDEFINED_TYPE || ret === GROUNDED_TYPE || value.type === ret)) {
+        this.options.trace?.(b.apply(call), value);
+        return value;
+      }
+    }
+    this.finishGeneral(call, ret, b, k(), space, (f) => this.handleOpResult(result, call, b, f, space));
+    return undefined;
+  }
+
+  /** The frames `metta` would have set up between `k` and an operation's answers. */
+  private finishGeneral(call: ExpressionAtom, ret: Atom, b: Bindings, k: Frame, space: Space, run: (f: Frame) => void): void {
+    const col = k instanceof MettaCollector ? k : new MettaCollector(k, call, b);
+    run(new CallResultFrame(col, this, call, ret, space));
+    if (col !== k) this.machine.release(col);
   }
 
   // ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { addSuperTypes, declaredTypes } from './lookup.js';
 import { isFunctionType, matchTypesGradually, metaType } from './match.js';
+import { directResultType } from './signature.js';
 import { ATOM_TYPE, UNDEFINED_TYPE, badArgTypeError, incorrectArityError } from './symbols.js';
 
 /** One inferred type: a type atom, or an error (the `(Error <atom> <description>)` atom). */
@@ -88,6 +89,14 @@ function asTypes(types: readonly Atom[]): InferredType[] {
 
 function inferExpressionTypes(space: ReadableSpace, e: ExpressionAtom): InferredType[] {
   const op = e.children[0]!;
+  // An operation on values that cannot be mistyped, like `(< 18 2)`: its declarations, then
+  // the one application type (what the general walk below would find, without the walk).
+  const direct = op.kind === 'grounded' ? directResultType(e) : undefined;
+  if (direct !== undefined) {
+    const out = asTypes(declaredTypes(space, e));
+    out.push({ type: direct });
+    return out;
+  }
   const opTypes = inferTypes(space, op);
   const valueTypes: Atom[] = [];
   const functionTypes: Atom[] = [];

@@ -28,9 +28,41 @@ import { HAS_TYPE, SUB_TYPE, UNDEFINED_TYPE } from './symbols.js';
  * is ignored, as in the reference.
  */
 export function declaredTypes(space: ReadableSpace, atom: Atom): Atom[] {
+  if (atom.kind === 'symbol') {
+    const revision = space.revision;
+    if (revision !== undefined) return fromCache(space, revision, atom);
+  }
+  return lookUp(space, atom);
+}
+
+function lookUp(space: ReadableSpace, atom: Atom): Atom[] {
   const types = objectsOf(space, HAS_TYPE, atom);
   if (types.length > 0) addSuperTypes(space, types, 0);
   return types;
+}
+
+/**
+ * The declared types of symbols, per space, valid while the space's revision stays the same.
+ * The head of every call is looked up, and most heads are a handful of symbols (and most of
+ * those have no declaration at all), so this spares an index lookup per call.
+ */
+const symbolTypes = new WeakMap<ReadableSpace, { revision: number; types: Map<Atom, readonly Atom[]> }>();
+
+function fromCache(space: ReadableSpace, revision: number, atom: Atom): Atom[] {
+  let entry = symbolTypes.get(space);
+  if (entry === undefined || entry.revision !== revision) {
+    entry = { revision, types: new Map() };
+    symbolTypes.set(space, entry);
+  }
+  let types = entry.types.get(atom);
+  if (types === undefined) {
+    types = lookUp(space, atom);
+    entry.types.set(atom, types.slice());
+  }
+  // Callers extend the list, and each lookup must see fresh type variables.
+  const out = new Array<Atom>(types.length);
+  for (let i = 0; i < types.length; i++) out[i] = renameVariables(types[i]!);
+  return out;
 }
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * The result type of a grounded operation applied to values, read off a signature digested
+ * once per operation. Arithmetic and comparisons on numbers make up most calls of a typical
+ * program; for those, the general checks (infer each argument, walk the function type, match
+ * with bindings) always end the same way, and this gives that outcome directly.
+ *
+ * @module
+ */
+import type { Atom, ExpressionAtom, GroundedAtom, VariableAtom } from '../../atomspace/atom.js';
+import { isFunctionType, isMetaType, metaType } from './match.js';
+import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
+
+/** An operation's function type when every parameter and the result are symbols or variables. */
+interface Signature {
+  readonly formals: readonly Atom[];
+  readonly ret: Atom;
+}
+
+/** Digested signatures; `null` marks an operation whose type needs the general checks. */
+const signatures = new WeakMap<GroundedAtom, Signature | null>();
+
+function signatureOf(op: GroundedAtom): Signature | null {
+  let sig = signatures.get(op);
+  if (sig === undefined) {
+    sig = digest(op.type);
+    signatures.set(op, sig);
+  }
+  return sig;
+}
+
+function digest(type: Atom): Signature | null {
+  if (!isFunctionType(type)) return null;
+  const parts = (type as ExpressionAtom).children;
+  for (let i = 1; i < parts.length; i++) {
+    const kind = parts[i]!.kind;
+    if (kind !== 'symbol' && kind !== 'variable') return null;
+  }
+  return { formals: parts.slice(1, -1), ret: parts[parts.length - 1]! };
+}
+
+/**
+ * The one type of `call`'s result when `call` applies a grounded operation to arguments that
+ * cannot fail its type check; `undefined` when the general checks are needed.
+ *
+ * A call qualifies when the operation's type is `(-> P1 … Pn R)` with only symbols and
+ * variables, the arity fits, and each argument is either accepted without looking (`Atom`,
+ * or the argument's own meta-type) or a grounded value whose type symbol equals its parameter,
+ * fills `%Undefined%`, or binds (or agrees with) a type variable. `R`, after those bindings,
+ * must not be a variable. Then no argument can be badly typed, none needs evaluating (its
+ * parameter type is its own type), and the answer is `R` with nothing else bound.
+ */
+export function directResultType(call: ExpressionAtom): Atom | undefined {
+  const c = call.children;
+  if (c.length === 0) return undefined;
+  const op = c[0]!;
+  if (op.kind !== 'grounded' || op.execute === undefined) return undefined;
+  const sig = signatureOf(op);
+  if (sig === null || sig.formals.length !== c.length - 1) return undefined;
+  // Type variables are few (one or two per signature): a short list beats a Map.
+  let vars: VariableAtom[] | undefined;
+  let values: Atom[] | undefined;
+  for (let i = 0; i < sig.formals.length; i++) {
+    const formal = sig.formals[i]!;
+    const arg = c[i + 1]!;
+    if (formal === ATOM_TYPE) continue;
+    if (isMetaType(formal)) {
+      if (metaType(arg) === formal) continue;
+      return undefined;
+    }
+    if (arg.kind !== 'grounded') return undefined;
+    const actual = arg.type;
+    if (actual.kind !== 'symbol' || actual === UNDEFINED_TYPE) return undefined;
+    if (formal === actual || formal === UNDEFINED_TYPE) continue;
+    if (formal.kind !== 'variable') return undefined;
+    vars ??= [];
+    values ??= [];
+    const at = vars.indexOf(formal);
+    if (at < 0) {
+      vars.push(formal);
+      values.push(actual);
+    } else if (values![at] !== actual) {
+      return undefined;
+    }
+  }
+  if (sig.ret.kind !== 'variable') return sig.ret;
+  const at = vars === undefined ? -1 : vars.indexOf(sig.ret);
+  return at < 0 ? undefined : values![at];
+}
