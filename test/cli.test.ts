@@ -2,8 +2,8 @@
  * The `rhizome` command as a user runs it: a real process, real files, exit codes and
  * messages (the build in dist/ is made by `npm test`'s pretest step).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,31 @@ describe('rhizome command', () => {
     const r = rhizome(p);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('first\n[()]\n[3]\n[a, b]\n[x]\n');
+  });
+
+  it('prints each result as soon as it is computed, while the rest still runs', async () => {
+    const prog = join(dir, 'stream.metta');
+    // Before output was written synchronously, a worker's second write waited for the run to
+    // end and came out together with the last one.
+    writeFileSync(prog, '!(+ 1 1)\n!(+ 2 2)\n(= (spin $n) (if (== $n 0) done (spin (- $n 1))))\n!(spin 30000)\n');
+    const child = spawn(process.execPath, [bin, prog], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const whenSecond = await new Promise<string>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('[4]\n')) resolve(out);
+      });
+    });
+    expect(whenSecond).toBe('[2]\n[4]\n');
+    await new Promise((r) => child.on('close', r));
+    expect(out).toBe('[2]\n[4]\n[done]\n');
+  });
+
+  it('stops writing quietly when the reader of its output goes away', () => {
+    const p = file('many.metta', '!(+ 1 1)\n'.repeat(20000));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" "${p}" | head -n 1`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toBe('[2]\n');
+    expect(r.stderr).toBe('');
   });
 
   it('accepts the long form `rhizome run FILE`', () => {
@@ -114,5 +139,39 @@ describe('rhizome command', () => {
       const r = rhizome(join(root, 'examples', ex));
       expect({ ex, code: r.code, stderr: r.stderr }).toEqual({ ex, code: 0, stderr: '' });
     }
+  });
+});
+
+/**
+ * Terminal sessions in the language guide: a ```console block starting with
+ * `$ npx rhizome NAME 2>&1`, where NAME is one of the guide's ```metta file=NAME blocks.
+ * They show programs whose stderr matters (language-guide.test.ts checks stdout only).
+ */
+function guideSessions(): { name: string; program: string; shown: string; line: number }[] {
+  const text = readFileSync(join(root, 'docs', 'language-guide.md'), 'utf8');
+  const files = new Map<string, string>();
+  for (const m of text.matchAll(/^```metta file=(\S+)\n([\s\S]*?)^```$/gm)) files.set(m[1]!, m[2]!);
+  const sessions = [];
+  for (const m of text.matchAll(/^```console\n\$ npx rhizome (\S+) 2>&1\n([\s\S]*?)^```$/gm)) {
+    const program = files.get(m[1]!);
+    if (program === undefined) throw new Error(`the guide runs ${m[1]} but has no metta file=${m[1]} block`);
+    sessions.push({ name: m[1]!, program, shown: m[2]!, line: text.slice(0, m.index).split('\n').length });
+  }
+  return sessions;
+}
+
+describe('terminal sessions in docs/language-guide.md', () => {
+  const sessions = guideSessions();
+
+  it('exist (trace! is shown this way)', () => {
+    expect(sessions.map((s) => s.name)).toContain('trace-demo.metta');
+  });
+
+  it.each(sessions.map((s) => [s.line, s] as const))('session at line %i prints what the guide shows, stderr included', (_line, s) => {
+    const guideDir = mkdtempSync(join(tmpdir(), 'rhizome-guide-session-'));
+    writeFileSync(join(guideDir, s.name), s.program);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" "${s.name}" 2>&1`], { cwd: guideDir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toBe(s.shown);
+    expect(r.status).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isBalanced } from '../src/cli/balance.js';
 import { colorsWanted, palette } from '../src/cli/colors.js';
 import { ReplSession } from '../src/cli/repl-session.js';
+import { sym } from '../src/atomspace/atom.js';
+import { Tokenizer } from '../src/metta/tokenizer.js';
 import { wantsRepl } from '../src/cli/wants-repl.js';
 import { PtySession, ptyAvailable } from './support/pty-session.js';
 
@@ -57,6 +59,25 @@ describe('wantsRepl', () => {
   });
 });
 
+describe('Tokenizer mark and rewind (what :undo does to tokens)', () => {
+  it('forgets later registrations and uncovers the ones they shadowed', () => {
+    const t = new Tokenizer();
+    t.registerAtom('x', sym('A'));
+    t.registerAtom(/y+/, sym('Y'));
+    const mark = t.mark();
+    t.registerAtom('x', sym('B'));
+    t.registerAtom(/x|z/, sym('C'));
+    t.registerAtom('w', sym('W'));
+    expect([t.lookup('x'), t.lookup('z'), t.lookup('w')]).toEqual([sym('C'), sym('C'), sym('W')]);
+    t.rewind(mark);
+    expect([t.lookup('x'), t.lookup('yy'), t.lookup('z'), t.lookup('w')]).toEqual([sym('A'), sym('Y'), undefined, undefined]);
+    expect(t.words()).toEqual(['x']);
+    t.registerAtom('w', sym('W2'));
+    expect(t.lookup('w')).toEqual(sym('W2'));
+    expect(() => t.rewind(t.mark() + 1)).toThrow(RangeError);
+  });
+});
+
 describe('ReplSession', () => {
   function session() {
     const lines: string[] = [];
@@ -88,6 +109,57 @@ describe('ReplSession', () => {
     s.input('!(match &self (f $x) $x)');
     s.undo();
     expect(lines).toEqual(['[a, b]', 'note: back to 2 atoms', '[a, b]', 'note: back to 0 atoms', '[]', 'note: nothing to undo']);
+  });
+
+  it('undoes the tokens a bind! registered', () => {
+    const { s, lines } = session();
+    s.input('!(bind! &k 42)');
+    s.input('!(+ &k 1)');
+    s.undo();
+    s.input('!(get-type &k)');
+    s.undo();
+    expect(lines).toEqual(['[()]', '[43]', 'note: back to 0 atoms', '[%Undefined%]', 'note: nothing to undo']);
+  });
+
+  it('undoes an import: its atoms, its tokens and the loaded module, which a new import reads again', () => {
+    const lib = join(dir, 'undo-lib.metta');
+    const prog = join(dir, 'undo-prog.metta');
+    writeFileSync(lib, '(= (libf) first)\n!(bind! libtok 7)\n');
+    writeFileSync(prog, '!(import! &self undo-lib)\n');
+    const { s, lines } = session();
+    s.input('(mine)');
+    s.load(prog);
+    s.input('!(libf)');
+    s.input('!(+ libtok 1)');
+    s.undo();
+    s.input('!(libf)');
+    s.input('!(get-type libtok)');
+    s.input('!(match &self (mine) yes)');
+    writeFileSync(lib, '(= (libf) second)\n');
+    s.load(prog);
+    s.input('!(libf)');
+    expect(lines).toEqual([
+      '[()]',
+      '[first]',
+      '[8]',
+      'note: back to 1 atom',
+      '[(libf)]',
+      '[%Undefined%]',
+      '[yes]',
+      '[()]',
+      '[second]',
+    ]);
+  });
+
+  it('undoes a pragma', () => {
+    const { s, lines } = session();
+    s.input('(: foo (-> Number Number))');
+    s.input('!(pragma! type-check auto)');
+    s.input('(foo "a")');
+    s.undo();
+    s.input('(foo "a")');
+    s.input('!(match &self (foo $x) $x)');
+    expect(lines).toEqual(['[()]', 'error [(Error (foo "a") (BadArgType 1 Number String))]', 'note: back to 1 atom', '["a"]']);
   });
 
   it('undoes a reset, times an evaluation and types an expression', () => {

@@ -11,6 +11,7 @@
  * @module
  */
 import { Worker, isMainThread } from 'node:worker_threads';
+import { stderrTerminal, type CommandWorkerData } from './terminal-info.js';
 import { wantsRepl } from './wants-repl.js';
 
 const STACK_MB = 512;
@@ -20,6 +21,7 @@ if (isMainThread && process.env['RHIZOME_MAIN_THREAD'] === undefined && !wantsRe
   const worker = new Worker(new URL('./program.js', import.meta.url), {
     argv: process.argv.slice(2),
     resourceLimits: { stackSizeMb: STACK_MB },
+    workerData: { terminal: stderrTerminal() } satisfies CommandWorkerData,
   });
   worker.on('exit', (code) => {
     process.exitCode = code;

@@ -7,16 +7,17 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { basename } from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
+import { descriptorIO } from './fd-output.js';
+import { stderrTerminal, type CommandWorkerData } from './terminal-info.js';
 
 /** Parses `process.argv` and runs the command; sets `process.exitCode`. */
 export async function main(): Promise<void> {
-
-  const io = {
-    stdout: (text: string) => void process.stdout.write(text),
-    stderr: (text: string) => void process.stderr.write(text),
-  };
+  // Synchronous writes: see fd-output.ts for why a worker cannot use `process.stdout`.
+  const io = descriptorIO();
+  const terminal = isMainThread ? stderrTerminal() : ((workerData as CommandWorkerData | undefined)?.terminal ?? { stderrIsTTY: false });
 
   function version(): string {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -34,12 +35,17 @@ export async function main(): Promise<void> {
     return maxSteps;
   }
 
-  async function runCommand(file: string, opts: { steps?: string; json?: boolean; trace?: boolean }): Promise<void> {
+  async function runCommand(file: string, opts: RunFlags): Promise<void> {
     const maxSteps = parseSteps(opts.steps);
     if (maxSteps === undefined) return;
+    const json = opts.json === true;
+    const trace = opts.trace === true;
     // Loaded on demand: the REPL's terminal thread must not load the interpreter.
     const { runFile } = await import('./run-file.js');
-    process.exitCode = await runFile(file, io, { maxSteps, json: opts.json === true, trace: opts.trace === true });
+    const { progressWanted, terminalProgress } = await import('./progress-bar.js');
+    const showBar = progressWanted({ stderrIsTTY: terminal.stderrIsTTY, env: process.env, json, trace, disabled: opts.progress === false });
+    const progress = showBar ? terminalProgress({ write: io.stderr, columns: terminal.columns }, basename(file)) : undefined;
+    process.exitCode = await runFile(file, io, { maxSteps, json, trace, progress });
   }
 
   async function replCommand(opts: { steps?: string }): Promise<void> {
@@ -69,6 +75,7 @@ export async function main(): Promise<void> {
     .option('--steps <n>', 'stop each evaluation after n steps')
     .option('--json', 'print one JSON object per `!`: the atom, its printed results and their values')
     .option('--trace', 'write every reduction step to stderr as `call -> value`')
+    .option('--no-progress', 'never show a progress bar while reading a large file')
     .action(runCommand);
 
   program
@@ -82,7 +89,8 @@ export async function main(): Promise<void> {
     .option('--steps <n>', 'stop each evaluation after n steps')
     .option('--json', 'print one JSON object per `!`: the atom, its printed results and their values')
     .option('--trace', 'write every reduction step to stderr as `call -> value`')
-    .action(async (file: string | undefined, opts: { steps?: string; json?: boolean; trace?: boolean }) => {
+    .option('--no-progress', 'never show a progress bar while reading a large file')
+    .action(async (file: string | undefined, opts: RunFlags) => {
       if (file === undefined) await replCommand(opts);
       else await runCommand(file, opts);
     });
@@ -97,3 +105,12 @@ export async function main(): Promise<void> {
 
 // Started by main.ts as the worker's entry point.
 if (!isMainThread) await main();
+
+/** The options of `rhizome FILE` and `rhizome run FILE`, as commander parses them. */
+interface RunFlags {
+  steps?: string;
+  json?: boolean;
+  trace?: boolean;
+  /** False with `--no-progress`. */
+  progress?: boolean;
+}

@@ -10,7 +10,7 @@ import type { Atom } from '../atomspace/atom.js';
 import { formatAtom } from '../atomspace/format.js';
 import type { ReadableSpace } from '../atomspace/space.js';
 import { isError } from '../metta/interpreter/symbols.js';
-import { MeTTa, type RunnerIO } from '../metta/runner.js';
+import { MeTTa, type RunnerCheckpoint, type RunnerIO } from '../metta/runner.js';
 import { formatResults } from './run-file.js';
 
 /** Where a session's output goes. */
@@ -31,10 +31,14 @@ export interface ReplSessionOptions {
   readonly undoDepth?: number;
 }
 
-/** A point `:undo` returns to: the runner then in use and its top space's contents. */
+/**
+ * A point `:undo` returns to: the runner then in use, its top space's contents, and its
+ * tokens, imports, loaded modules and pragmas.
+ */
 interface Checkpoint {
   readonly metta: MeTTa;
   readonly atoms: ReadableSpace;
+  readonly runner: RunnerCheckpoint;
 }
 
 /** How many atoms `:space` shows. */
@@ -49,7 +53,7 @@ export const REPL_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   [':trace EXPR', 'evaluate an expression, showing every reduction step (call -> value)'],
   [':space', 'show how many atoms the space holds and a few of them'],
   [':reset', 'start again on a fresh top module'],
-  [':undo', 'go back to the space as it was before the last input'],
+  [':undo', 'undo the last input that changed the space, its tokens or its imports'],
   [':quit', 'leave (Ctrl-D does too)'],
 ];
 
@@ -132,9 +136,11 @@ export class ReplSession {
   }
 
   /**
-   * Goes back to the space as it was before the last input, `:load` or `:time` that changed
-   * it, or before the last `:reset`. Inputs that only evaluate leave nothing to undo. Only
-   * the top space's atoms go back: tokens bound with `bind!` and imports stay.
+   * Goes back to the state before the last input, `:load`, `:time` or `:trace` that changed
+   * it, or before the last `:reset`: the top space's atoms, the tokens bound with `bind!`,
+   * the imports (their spaces and tokens; modules loaded since are forgotten) and the
+   * pragmas. Inputs that only evaluate leave nothing to undo. Changes to other spaces (say,
+   * one made with `new-space`) stay.
    */
   undo(): void {
     const last = this.undoStack.pop();
@@ -143,6 +149,7 @@ export class ReplSession {
       return;
     }
     this.metta = last.metta;
+    this.metta.restore(last.runner);
     const space = this.metta.top.space;
     for (const a of [...space.atoms()]) space.remove(a);
     for (const a of last.atoms.atoms()) space.add(a);
@@ -165,14 +172,14 @@ export class ReplSession {
     this.out.result(formatResults(results), results.some(isError));
   }
 
-  /** Runs `action`, keeping a checkpoint to undo it when it changed the top space. */
+  /** Runs `action`, keeping a checkpoint to undo it when it changed the top module. */
   private undoable(action: () => void): void {
     const before = this.checkpoint();
     this.changed = false;
     try {
       action();
     } finally {
-      if (this.changed || this.metta !== before.metta) {
+      if (this.changed || this.metta !== before.metta || this.metta.changedSince(before.runner)) {
         this.undoStack.push(before);
         this.trimUndo();
       }
@@ -180,7 +187,7 @@ export class ReplSession {
   }
 
   private checkpoint(): Checkpoint {
-    return { metta: this.metta, atoms: this.metta.top.space.snapshot() };
+    return { metta: this.metta, atoms: this.metta.top.space.snapshot(), runner: this.metta.checkpoint() };
   }
 
   private trimUndo(): void {

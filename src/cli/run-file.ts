@@ -10,6 +10,7 @@ import { MeTTa, MettaFileError, type RunnerIO } from '../metta/runner.js';
 import { toJS, type JSValue } from '../api/convert.js';
 import { MettaSyntaxError } from '../metta/syntax-error.js';
 import { EvaluationStopped } from '../metta/interpreter/machine.js';
+import type { ProgressDisplay } from './progress-bar.js';
 
 /** Exit codes of a run. */
 export const EXIT_OK = 0;
@@ -33,6 +34,8 @@ export interface RunFileOptions {
   readonly json?: boolean;
   /** Write every reduction step to stderr as `call -> value`. */
   readonly trace?: boolean;
+  /** Shows how far the file has been read; cleared before anything else is written. */
+  readonly progress?: ProgressDisplay;
 }
 
 /**
@@ -61,15 +64,36 @@ function jsonValue(v: JSValue): unknown {
  * Returns the exit code: 0 ran to the end, 1 stopped on an error result, 2 bad input.
  */
 export async function runFile(path: string, io: RunnerIO, options: RunFileOptions = {}): Promise<number> {
+  const progress = options.progress;
+  const out = progress === undefined ? io : clearingFirst(io, progress);
   try {
-    const trace = options.trace ? (call: Atom, value: Atom) => io.stderr(`${formatAtom(call)} -> ${formatAtom(value)}\n`) : undefined;
-    const metta = new MeTTa({ io, maxSteps: options.maxSteps, trace });
+    const trace = options.trace ? (call: Atom, value: Atom) => out.stderr(`${formatAtom(call)} -> ${formatAtom(value)}\n`) : undefined;
+    const metta = new MeTTa({ io: out, maxSteps: options.maxSteps, trace });
     const line = options.json ? jsonResultLine : (_atom: Atom, results: readonly Atom[]) => formatResults(results);
-    const outcome = metta.runFile(path, { onResult: (results, atom) => io.stdout(line(atom, results) + '\n') });
+    const outcome = metta.runFile(path, {
+      onResult: (results, atom) => out.stdout(line(atom, results) + '\n'),
+      onProgress: progress === undefined ? undefined : (done, total) => progress.update(done, total),
+    });
+    progress?.stop();
     return outcome.stoppedOnError ? EXIT_ERROR_RESULT : EXIT_OK;
   } catch (e) {
+    progress?.stop();
     return reportFailure(e, io);
   }
+}
+
+/** `io` with the progress bar taken off the screen before each write. */
+function clearingFirst(io: RunnerIO, progress: ProgressDisplay): RunnerIO {
+  return {
+    stdout: (text) => {
+      progress.clear();
+      io.stdout(text);
+    },
+    stderr: (text) => {
+      progress.clear();
+      io.stderr(text);
+    },
+  };
 }
 
 /** Writes a failure as a message for people (no host stack trace) and picks the exit code. */

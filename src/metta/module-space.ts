@@ -30,6 +30,13 @@ export class ModuleSpace implements Space {
     if (inner !== this.main && !this.deps.includes(inner)) this.deps.push(inner);
   }
 
+  /**
+   * Forgets every dependency after the first `count` (the REPL's `:undo` of an import).
+   */
+  truncateDependencies(count: number): void {
+    if (count < this.deps.length) this.deps.length = count;
+  }
+
   /** The dependencies, in import order. */
   get dependencies(): readonly Space[] {
     return this.deps;

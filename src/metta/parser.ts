@@ -203,6 +203,19 @@ function acquireGrammar(): MettaGrammar {
   return idleGrammars.pop() ?? new MettaGrammar();
 }
 
+/**
+ * The grammar's productions as chevrotain serializes them (`ISerializedGast[]`), for tools
+ * that draw or document it, such as the railroad diagrams in `grammar/`.
+ */
+export function grammarProductions(): ReturnType<MettaGrammar['getSerializedGastProductions']> {
+  const g = acquireGrammar();
+  try {
+    return g.getSerializedGastProductions();
+  } finally {
+    releaseGrammar(g);
+  }
+}
+
 function releaseGrammar(g: MettaGrammar): void {
   g.builder = NO_BUILDER;
   g.input = [];

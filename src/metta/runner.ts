@@ -249,9 +249,7 @@ export class MeTTa {
   restore(checkpoint: RunnerCheckpoint): void {
     this.top.tokenizer.rewind(checkpoint.tokens);
     this.top.ownTokens.length = checkpoint.ownTokens;
-    // Dependencies are only ever appended; ModuleSpace has no method to drop them, and its
-    // `dependencies` getter hands out its own list.
-    (this.top.space.dependencies as Space[]).length = checkpoint.dependencies;
+    this.top.space.truncateDependencies(checkpoint.dependencies);
     this.modulesByKey.clear();
     for (const [key, module] of checkpoint.modules) this.modulesByKey.set(key, module);
     [this.typeCheckAuto, this.bareMinimal, this.maxStackDepth] = checkpoint.pragmas;

@@ -95,6 +95,31 @@ export class Tokenizer {
   }
 
   /**
+   * A mark of the table as it is now, for {@link rewind}. Registrations only ever add
+   * entries, so the number of entries identifies every earlier state of the table.
+   */
+  mark(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * Forgets every registration made since `mark` was taken, as the REPL's `:undo` does with
+   * the tokens of an undone `bind!` or import. Marks taken after `mark` become meaningless.
+   * Throws a `RangeError` for a mark this table never had.
+   */
+  rewind(mark: number): void {
+    if (!Number.isInteger(mark) || mark < 0 || mark > this.entries.length) {
+      throw new RangeError(`no tokenizer mark ${mark}: the table has ${this.entries.length} entries`);
+    }
+    if (mark === this.entries.length) return;
+    const kept = this.entries.splice(0);
+    kept.length = mark;
+    this.literals.clear();
+    this.regexIndices.length = 0;
+    for (const entry of kept) this.add(entry);
+  }
+
+  /**
    * Registers all of `other`'s entries here, in their order, after (so above) the entries
    * already present: what importing a module does to the importer's tokenizer.
    */
