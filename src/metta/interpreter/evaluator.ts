@@ -37,7 +37,7 @@ import {
   type OpHost,
   type OpResult,
 } from '../grounded.js';
-import { checkFunctionApplication, getAtomTypes, isBadlyTyped, isFunctionType, typeCast } from '../types.js';
+import { checkFunctionApplication, getAtomTypes, isBadlyTyped, isFunctionType, matchTypes, typeCast } from '../types.js';
 import { BindingsAtom } from './bindings-atom.js';
 import { directReturnType } from './direct-call.js';
 import { Collector, Frame, Machine, type MachineOptions } from './machine.js';
@@ -158,6 +158,12 @@ export class Evaluator {
   }
 
   private castAndDeliver(atom: Atom, type: Atom, b: Bindings, k: Frame, space: Space): void {
+    // A value with a plain type symbol against a type variable (a branch of `if` returning a
+    // number, say): its one type, matched as typeCast would, without the general machinery.
+    if (atom.kind === 'grounded' && type.kind === 'variable' && atom.type.kind === 'symbol' && atom.type !== UNDEFINED_TYPE) {
+      const nb = matchTypes(type, atom.type, b);
+      if (nb !== null) return this.machine.deliver(k, atom, nb);
+    }
     const r = typeCast(space, atom, type, b);
     if (r.ok) {
       for (const tb of r.bindings) this.machine.deliver(k, atom, tb);
