@@ -55,6 +55,7 @@ export { matchAtoms, unify, mergeBindings } from './atomspace/unify.js';
 
 // Spaces
 export type { Space, ReadableSpace, SpaceEvent } from './atomspace/space.js';
+export { querySpace, type CandidateSource } from './atomspace/space-query.js';
 export { GroundingSpace, GroundingSpaceSnapshot } from './atomspace/grounding-space.js';
 export { SpaceAtom, SPACE_TYPE } from './atomspace/space-atom.js';
 
@@ -73,7 +74,10 @@ export {
   type RunOptions,
   type RunOutcome,
   type RunnerIO,
+  type RunnerCheckpoint,
 } from './metta/runner.js';
+export { EvaluationStopped } from './metta/interpreter/machine.js';
+export { isError as isErrorAtom } from './metta/interpreter/symbols.js';
 export { ModuleSpace } from './metta/module-space.js';
 export { type ModuleFiles, NoModuleFiles } from './metta/module-files.js';
 export { MemoryModuleFiles } from './metta/module-files-memory.js';

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   atomEq,
+  Bindings,
   bindingsToObject,
+  EvaluationStopped,
   expr,
   float,
   formatAtom,
@@ -12,18 +14,24 @@ import {
   GroundingSpace,
   int,
   isAtom,
+  isErrorAtom,
+  isNumber,
   MeTTa,
   metta,
   mettaTemplate,
   MettaRuntimeError,
   MettaSyntaxError,
   NoReduce,
+  parseAtom,
+  querySpace,
   str,
   sym,
   toJS,
   v,
   type Atom,
+  type ReadableSpace,
   type RunnerIO,
+  type Space,
   type SpaceEvent,
 } from '../src/index.js';
 
@@ -229,6 +237,31 @@ describe('MeTTa.register', () => {
     expect(seen.map(formatAtom)).toEqual(['"text"', '(foo bar)']);
   });
 
+  it('lets arguments of unknown type through to the function, as the reference does', () => {
+    const runner = newRunner();
+    const seen: string[] = [];
+    runner.register('strict', '(-> Number Number)', (a) => {
+      seen.push(formatAtom(a));
+      if (!isNumber(a)) throw new Error('not a number');
+      return a;
+    });
+    runner.run('(: Bob Person)');
+    // Each run stops at its first error, so one call per run.
+    const results = ['(strict Bob)', '(strict Paris)', '(strict (foo bar))', '(strict $x)', '(strict 3)'].map(
+      (call) => printed(runner.run(`!${call}`).results)[0],
+    );
+    expect(results).toEqual([
+      ['(Error (strict Bob) (BadArgType 1 Number Person))'],
+      ['(Error (strict Paris) "not a number")'],
+      ['(Error (strict (foo bar)) "not a number")'],
+      ['(Error (strict $x) "not a number")'],
+      ['3'],
+    ]);
+    // The declared type keeps `Bob` out; the undeclared `Paris`, the untyped `(foo bar)` and a
+    // variable get in.
+    expect(seen).toEqual(['Paris', '(foo bar)', '$x', '3']);
+  });
+
   it('evaluates arguments as the type says', () => {
     const runner = newRunner();
     runner.register('quoted', '(-> Atom Atom)', (a) => a);
@@ -429,5 +462,151 @@ describe('GroundingSpace.transaction', () => {
       expect(space.size).toBe(model.length);
       expect(space.query(expr(sym('P'), v('x'))).length).toBe(model.length);
     }
+  });
+});
+
+/**
+ * An app's own store as a space: atoms bucketed by their head symbol, so `candidates` hands
+ * out one bucket (plus the atoms of no symbol head), and `query` is the exported querySpace.
+ */
+class HeadIndexedSpace implements Space {
+  readonly name = 'facts';
+  /** Candidate atoms handed out so far, to see the index at work. */
+  handedOut = 0;
+  private readonly buckets = new Map<Atom | undefined, Atom[]>();
+  private readonly observers = new Set<(event: SpaceEvent) => void>();
+
+  get size(): number {
+    let n = 0;
+    for (const b of this.buckets.values()) n += b.length;
+    return n;
+  }
+  atoms(): Atom[] {
+    return [...this.buckets.values()].flat();
+  }
+  candidates(pattern: Atom): Atom[] {
+    const head = headSymbol(pattern);
+    const found = head === undefined ? this.atoms() : [...(this.buckets.get(head) ?? []), ...(this.buckets.get(undefined) ?? [])];
+    this.handedOut += found.length;
+    return found;
+  }
+  query(pattern: Atom, base?: Bindings): Bindings[] {
+    return querySpace(this, pattern, base);
+  }
+  add(atom: Atom): void {
+    const head = headSymbol(atom);
+    this.buckets.set(head, [...(this.buckets.get(head) ?? []), atom]);
+    for (const o of this.observers) o({ type: 'add', atom });
+  }
+  remove(atom: Atom): boolean {
+    const bucket = this.buckets.get(headSymbol(atom)) ?? [];
+    const i = bucket.findIndex((a) => atomEq(a, atom));
+    if (i < 0) return false;
+    bucket.splice(i, 1);
+    for (const o of this.observers) o({ type: 'remove', atom });
+    return true;
+  }
+  snapshot(): ReadableSpace {
+    const copy = new HeadIndexedSpace();
+    for (const a of this.atoms()) copy.add(a);
+    return copy;
+  }
+  observe(observer: (event: SpaceEvent) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+}
+
+function headSymbol(atom: Atom): Atom | undefined {
+  const head = atom.kind === 'expression' ? atom.children[0] : undefined;
+  return head?.kind === 'symbol' ? head : undefined;
+}
+
+describe('a custom space built on querySpace', () => {
+  function factsRunner(): { runner: MeTTa; facts: HeadIndexedSpace } {
+    const facts = new HeadIndexedSpace();
+    for (const a of ['(Parent Tom Bob)', '(Parent Tom Liz)', '(Parent Bob Ann)', '(Likes $anyone Tea)']) {
+      facts.add(parseAtom(a));
+    }
+    const runner = newRunner();
+    runner.bind('&facts', facts);
+    return { runner, facts };
+  }
+
+  it('answers MeTTa matches with the full query semantics', () => {
+    const { runner } = factsRunner();
+    const out = runner.run(`
+      !(match &facts (Parent Tom $c) $c)
+      !(match &facts (, (Parent $g $p) (Parent $p $c)) ($g $c))
+      !(match &facts (Likes Ann $what) $what)
+      !(match &facts (Likes $x $x) $x)`);
+    expect(out.stoppedOnError).toBe(false);
+    // A conjunction joins on $p; the stored `$anyone` is renamed per query, so it can take Ann
+    // in one query and be tied to the pattern's own variable in another.
+    expect(printed(out.results)).toEqual([['Bob', 'Liz'], ['(Tom Ann)'], ['Tea'], ['Tea']]);
+  });
+
+  it('merges with base bindings and looks only at the candidates it lists', () => {
+    const { facts } = factsRunner();
+    facts.handedOut = 0;
+    const base = Bindings.EMPTY.bind(v('who'), sym('Tom'))!;
+    const answers = facts.query(metta`(Parent $who $child)`, base).map((b) => formatAtom(b.apply(metta`($who $child)`)));
+    expect(answers).toEqual(['(Tom Bob)', '(Tom Liz)']);
+    expect(facts.handedOut).toBe(3); // the Parent bucket, not the Likes row
+  });
+});
+
+describe('EvaluationStopped', () => {
+  it('is what maxSteps throws, with reason steps', () => {
+    const runner = new MeTTa({ io: quiet().io, maxSteps: 10_000 });
+    runner.run('(= (loop $n) (loop (+ $n 1)))');
+    let caught: unknown;
+    try {
+      runner.run('!(loop 0)');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(EvaluationStopped);
+    expect(caught).toBeInstanceOf(Error);
+    expect((caught as EvaluationStopped).reason).toBe('steps');
+    expect(() => runner.evaluate(metta`(loop 0)`)).toThrow(EvaluationStopped);
+    // Under the limit, evaluation is unaffected.
+    expect(printed(runner.run('!(+ 1 2)').results)).toEqual([['3']]);
+  });
+
+  it('is what shouldStop throws, with reason interrupted', () => {
+    let stop = false;
+    const runner = new MeTTa({ io: quiet().io, shouldStop: () => stop });
+    runner.run('(= (loop) (loop))');
+    stop = true;
+    const e = (() => {
+      try {
+        runner.run('!(loop)');
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(e).toBeInstanceOf(EvaluationStopped);
+    expect((e as EvaluationStopped).reason).toBe('interrupted');
+  });
+});
+
+describe('isErrorAtom', () => {
+  it('finds the error result that stopped a run', () => {
+    const out = newRunner().run('!(+ 1 2) !(+ 1 "two") !(never-run)');
+    expect(out.stoppedOnError).toBe(true);
+    expect(out.results.map((r) => r.some(isErrorAtom))).toEqual([false, true]);
+    const error = out.results[1]!.find(isErrorAtom)!;
+    // Narrowed to an expression: its parts are at hand without a cast.
+    expect(formatAtom(error.children[1]!)).toBe('(+ 1 "two")');
+    expect(formatAtom(error.children[2]!)).toBe('(BadArgType 2 Number String)');
+  });
+
+  it('is false for atoms that only look similar', () => {
+    for (const text of ['Error', '()', '(error x y)', '(Foo (Error x y))', '"Error"']) {
+      expect(isErrorAtom(parseAtom(text))).toBe(false);
+    }
+    expect(isErrorAtom(metta`(Error x)`)).toBe(true);
   });
 });

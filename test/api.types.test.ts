@@ -8,18 +8,22 @@ import ts from 'typescript';
 import { describe, expectTypeOf, expect, it } from 'vitest';
 import {
   bindingsToObject,
+  EvaluationStopped,
   expr,
   fromJS,
   GroundedOp,
   GroundingSpace,
+  isErrorAtom,
   MeTTa,
   metta,
   mettaTemplate,
+  querySpace,
   sym,
   toJS,
   v,
   type Atom,
   type Bindings,
+  type CandidateSource,
   type ExpressionAtom,
   type GroundedAtom,
   type HostFunction,
@@ -27,6 +31,7 @@ import {
   type JSValue,
   type ReadableSpace,
   type RunOutcome,
+  type RunnerCheckpoint,
   type Space,
   type SpaceEvent,
   type SymbolAtom,
@@ -74,6 +79,8 @@ describe('public types', () => {
     expectTypeOf(runner.register).returns.toEqualTypeOf<GroundedOp>();
     expectTypeOf(runner.register).parameter(1).toEqualTypeOf<string | Atom>();
     expectTypeOf(runner.top.space).toExtend<Space>();
+    expectTypeOf(runner.checkpoint).returns.toEqualTypeOf<RunnerCheckpoint>();
+    expectTypeOf(runner.restore).parameter(0).toEqualTypeOf<RunnerCheckpoint>();
   });
 
   it('host functions', () => {
@@ -97,6 +104,28 @@ describe('public types', () => {
     // @ts-expect-error a snapshot cannot be written to
     const write = () => space.snapshot().add(sym('a'));
     expect(write).toThrow(TypeError);
+  });
+
+  it('custom spaces', () => {
+    expectTypeOf(querySpace).toEqualTypeOf<(source: CandidateSource, pattern: Atom, base?: Bindings) => Bindings[]>();
+    expectTypeOf<CandidateSource>().toEqualTypeOf<{ candidates(pattern: Atom): Iterable<Atom> }>();
+    // Every space, and every snapshot, is a candidate source.
+    expectTypeOf<ReadableSpace>().toExtend<CandidateSource>();
+    expectTypeOf<GroundingSpace>().toExtend<CandidateSource>();
+    expectTypeOf({ candidates: (_p: Atom): Atom[] => [] }).toExtend<CandidateSource>();
+    // @ts-expect-error a source must list candidates, not just hold atoms
+    const refused: CandidateSource = { atoms: (): Atom[] => [] };
+    expect(refused).toBeDefined();
+  });
+
+  it('stopping and errors', () => {
+    expectTypeOf<EvaluationStopped>().toExtend<Error>();
+    expectTypeOf<EvaluationStopped['reason']>().toEqualTypeOf<'steps' | 'interrupted'>();
+    expectTypeOf(isErrorAtom).toEqualTypeOf<(atom: Atom) => atom is ExpressionAtom>();
+    const results: Atom[] = new MeTTa().run('!(+ 1 "a")').results.flat();
+    const error = results.find(isErrorAtom);
+    expectTypeOf(error).toEqualTypeOf<ExpressionAtom | undefined>();
+    expect(error?.children[0]).toEqual(sym('Error'));
   });
 
   it('this file type-checks', () => {

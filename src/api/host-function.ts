@@ -2,9 +2,11 @@
  * Grounded operations made from ordinary TypeScript functions, for
  * {@link MeTTa.register | `MeTTa.register`}.
  *
- * The function sees its arguments as atoms, already evaluated and type-checked by the
- * interpreter against the operation's MeTTa type, exactly as for built-in operations. What it
- * returns is turned into the operation's results; what it throws into an error atom.
+ * The function sees its arguments as atoms, evaluated and type-checked by the interpreter
+ * against the operation's MeTTa type exactly as for built-in operations: an argument of a
+ * known, wrong type never reaches it, but one of unknown type (an undeclared symbol, an
+ * irreducible untyped expression, a variable) does, as in the reference. What it returns is
+ * turned into the operation's results; what it throws into an error atom.
  *
  * @module
  */
@@ -26,7 +28,9 @@ export type HostFunction = (...args: Atom[]) => HostResult | Promise<HostResult>
 
 /**
  * A grounded operation that calls `fn`. `type` is a MeTTa type, e.g. `(-> Number Number)`,
- * given as text or as an atom. The operation answers as {@link HostResult} says; a throw (or
+ * given as text or as an atom; the interpreter checks arguments against it before calling
+ * `fn`, but lets arguments of unknown type through (see {@link MeTTa.register | `MeTTa.register`}
+ * for exactly what reaches `fn`). The operation answers as {@link HostResult} says; a throw (or
  * a rejected promise) becomes `(Error <call> "<message>")`, except that {@link NoReduce}
  * leaves the call unreduced and {@link MettaRuntimeError} keeps its own message atom.
  */

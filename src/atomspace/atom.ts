@@ -13,7 +13,9 @@ export type Atom = SymbolAtom | VariableAtom | ExpressionAtom | GroundedAtom;
 
 /** A named constant. Interned: one object per name. */
 export interface SymbolAtom {
+  /** Always `'symbol'`: switch on `kind` to tell the four kinds of atom apart. */
   readonly kind: 'symbol';
+  /** The symbol's text as written, e.g. `Parent` or `+`; two symbols are equal when their names are. */
   readonly name: string;
 }
 
@@ -22,14 +24,22 @@ export interface SymbolAtom {
  * of a stored atom per query) makes variables with unique positive ids, printed `$name#id`.
  */
 export interface VariableAtom {
+  /** Always `'variable'`: switch on `kind` to tell the four kinds of atom apart. */
   readonly kind: 'variable';
+  /** The name without the `$`: `x` for `$x`; `bindingsToObject` keys its result by it. */
   readonly name: string;
+  /**
+   * 0 for a variable as written in source; a unique positive number for a renamed copy.
+   * Two variables are the same variable only when both `name` and `id` are equal.
+   */
   readonly id: number;
 }
 
 /** An ordered tuple of atoms; `()` is the unit atom. */
 export interface ExpressionAtom {
+  /** Always `'expression'`: switch on `kind` to tell the four kinds of atom apart. */
   readonly kind: 'expression';
+  /** The elements in order; for a call such as `(+ 1 2)` the head (`+`) comes first. Never change it. */
   readonly children: readonly Atom[];
   /** True when no variable occurs anywhere inside. */
   readonly ground: boolean;
@@ -46,6 +56,7 @@ export interface ExpressionAtom {
  * matched against a pattern queries the space).
  */
 export interface GroundedAtom {
+  /** Always `'grounded'`: switch on `kind` to tell the four kinds of atom apart. */
   readonly kind: 'grounded';
   /** The MeTTa type of the value, e.g. the symbol `Number`. */
   readonly type: Atom;

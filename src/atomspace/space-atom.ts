@@ -12,12 +12,16 @@ export const SPACE_TYPE: SymbolAtom = sym('SpaceType');
 
 /** A grounded atom wrapping a space; two are equal when they wrap the same space object. */
 export class SpaceAtom implements GroundedAtom {
+  /** Always `'grounded'`; tell a space atom from other grounded atoms with `instanceof SpaceAtom`. */
   readonly kind = 'grounded' as const;
   readonly type: Atom = SPACE_TYPE;
   /** Matching another atom queries the space with it: one answer per query answer. */
   readonly match: CustomMatcher;
 
-  constructor(readonly space: Space) {
+  constructor(
+    /** The space itself: what `&self`, `new-space` or `MeTTa.bind` stand for, to query or change from TypeScript. */
+    readonly space: Space,
+  ) {
     // A property, not a method: the unifier calls the matcher detached from the atom.
     this.match = (other) => space.query(other).map((answer) => new Map(answer.entries()));
   }

@@ -9,7 +9,10 @@ import { isSym, renameVariables, variablesOf, type Atom } from './atom.js';
 import { Bindings } from './bindings.js';
 import { matchAtoms, mergeBindings } from './unify.js';
 
-/** A store that can list the stored atoms that might unify with a pattern. */
+/**
+ * A store that can list the stored atoms that might unify with a pattern: all that
+ * {@link querySpace} needs to answer queries over it. Every {@link ReadableSpace} is one.
+ */
 export interface CandidateSource {
   /** A superset of the stored atoms unifying with `pattern`, as stored (variables not renamed). */
   candidates(pattern: Atom): Iterable<Atom>;
@@ -28,6 +31,25 @@ export function conjuncts(pattern: Atom): readonly Atom[] | undefined {
  * is answered conjunct by conjunct with the bindings found so far applied to the next one,
  * and each answer is narrowed to the pattern's variables and then merged with `base`.
  * Bindings that would loop are never produced (unification refuses them).
+ *
+ * This is how a custom {@link Space} gets MeTTa's query semantics without writing them: it
+ * lists candidates, from its own index or simply all its atoms, and passes itself here.
+ *
+ * ```ts
+ * import { querySpace, type Atom, type Bindings, type Space } from 'rhizome';
+ *
+ * class FactTable implements Space {
+ *   readonly name = 'facts';
+ *   private readonly rows: Atom[] = [];
+ *   get size() { return this.rows.length; }
+ *   atoms() { return this.rows; }
+ *   // A superset of the matches is enough: querySpace unifies each candidate.
+ *   candidates(_pattern: Atom) { return this.rows; }
+ *   query(pattern: Atom, base?: Bindings) { return querySpace(this, pattern, base); }
+ *   // add, remove, snapshot and observe as the store keeps its rows
+ * }
+ * // runner.bind('&facts', new FactTable()); then `!(match &facts (Parent $p $c) $c)` queries it
+ * ```
  */
 export function querySpace(source: CandidateSource, pattern: Atom, base: Bindings = Bindings.EMPTY): Bindings[] {
   const parts = conjuncts(pattern) ?? [pattern];

@@ -7,8 +7,20 @@
 import type { Atom } from './atom.js';
 import type { Bindings } from './bindings.js';
 
-/** A change seen by a space observer. */
-export type SpaceEvent = { readonly type: 'add'; readonly atom: Atom } | { readonly type: 'remove'; readonly atom: Atom };
+/** A change seen by a space observer (see {@link Space.observe}), e.g. to keep a mirror or an index in step. */
+export type SpaceEvent =
+  | {
+      /** One occurrence of `atom` was added. */
+      readonly type: 'add';
+      /** The atom added, as stored. */
+      readonly atom: Atom;
+    }
+  | {
+      /** One occurrence of `atom` was removed. */
+      readonly type: 'remove';
+      /** The atom removed, as it was stored. */
+      readonly atom: Atom;
+    };
 
 /** Read access to a space: queries and iteration. Snapshots offer only this. */
 export interface ReadableSpace {
@@ -46,7 +58,12 @@ export interface Space extends ReadableSpace {
   add(atom: Atom): void;
   /** Removes one occurrence equal to `atom`; false when there was none. */
   remove(atom: Atom): boolean;
-  /** An O(1) read-only view of the current contents that later writes do not change. */
+  /**
+   * A read-only view of the current contents that later writes do not change. A
+   * `GroundingSpace` takes one in O(1), whatever its size; a custom space should make it
+   * cheap too: callers take one whenever they need a stable state, and the REPL takes one
+   * before every input it runs, so that `:undo` can go back to it.
+   */
   snapshot(): ReadableSpace;
   /** Calls `observer` on every add and remove; returns a function that stops it. */
   observe(observer: (event: SpaceEvent) => void): () => void;

@@ -10,9 +10,11 @@
 import { sym, type Atom, type GroundedAtom } from './atom.js';
 import { formatFloat, formatString } from './format-values.js';
 
-/** Type symbols of the built-in values. */
+/** The type symbol `Number`, the MeTTa type of {@link IntAtom} and {@link FloatAtom} values. */
 export const NUMBER_TYPE = sym('Number');
+/** The type symbol `Bool`, the MeTTa type of {@link BoolAtom} values; use it in declared types of operations. */
 export const BOOL_TYPE = sym('Bool');
+/** The type symbol `String`, the MeTTa type of {@link StringAtom} values; use it in declared types of operations. */
 export const STRING_TYPE = sym('String');
 
 /** An exact integer value: a safe-integer `number`, or a `bigint` outside that range. */
@@ -30,9 +32,13 @@ export function normInt(x: IntValue): IntValue {
 
 /** A MeTTa `Integer` number. */
 export class IntAtom implements GroundedAtom {
+  /** Always `'grounded'`; tell built-in values apart with `instanceof`. */
   readonly kind = 'grounded' as const;
   readonly type: Atom = NUMBER_TYPE;
-  constructor(readonly value: IntValue) {}
+  constructor(
+    /** The integer: a `number` while it is a safe integer, a `bigint` beyond (see {@link IntValue}). */
+    readonly value: IntValue,
+  ) {}
   equals(other: GroundedAtom): boolean {
     if (other instanceof IntAtom) return this.value === other.value;
     if (other instanceof FloatAtom) return Number(this.value) === other.value;
@@ -56,9 +62,13 @@ function numberKey(x: number): string {
 
 /** A MeTTa `Float` number (IEEE double). */
 export class FloatAtom implements GroundedAtom {
+  /** Always `'grounded'`; tell built-in values apart with `instanceof`. */
   readonly kind = 'grounded' as const;
   readonly type: Atom = NUMBER_TYPE;
-  constructor(readonly value: number) {}
+  constructor(
+    /** The number; it may be `NaN` or infinite, as MeTTa floats may. */
+    readonly value: number,
+  ) {}
   equals(other: GroundedAtom): boolean {
     if (other instanceof FloatAtom) return this.value === other.value;
     if (other instanceof IntAtom) return this.value === Number(other.value);
@@ -74,10 +84,16 @@ export class FloatAtom implements GroundedAtom {
 
 /** A MeTTa `Bool`. Two shared instances: {@link TRUE} and {@link FALSE}. */
 export class BoolAtom implements GroundedAtom {
+  /** Always `'grounded'`; tell built-in values apart with `instanceof`. */
   readonly kind = 'grounded' as const;
   readonly type: Atom = BOOL_TYPE;
-  private constructor(readonly value: boolean) {}
+  private constructor(
+    /** The boolean the atom stands for. */
+    readonly value: boolean,
+  ) {}
+  /** The only `True` atom (also exported as {@link TRUE}); compare with `===`. */
   static readonly TRUE = new BoolAtom(true);
+  /** The only `False` atom (also exported as {@link FALSE}); compare with `===`. */
   static readonly FALSE = new BoolAtom(false);
   equals(other: GroundedAtom): boolean {
     return other instanceof BoolAtom && other.value === this.value;
@@ -92,9 +108,13 @@ export class BoolAtom implements GroundedAtom {
 
 /** A MeTTa `String`. */
 export class StringAtom implements GroundedAtom {
+  /** Always `'grounded'`; tell built-in values apart with `instanceof`. */
   readonly kind = 'grounded' as const;
   readonly type: Atom = STRING_TYPE;
-  constructor(readonly value: string) {}
+  constructor(
+    /** The text itself, unquoted and unescaped (`toString` gives the quoted MeTTa form). */
+    readonly value: string,
+  ) {}
   equals(other: GroundedAtom): boolean {
     return other instanceof StringAtom && other.value === this.value;
   }
@@ -107,7 +127,9 @@ export class StringAtom implements GroundedAtom {
   }
 }
 
+/** The MeTTa `True` atom; {@link bool} returns it for `true`. There is no other, so `===` compares. */
 export const TRUE = BoolAtom.TRUE;
+/** The MeTTa `False` atom; {@link bool} returns it for `false`. There is no other, so `===` compares. */
 export const FALSE = BoolAtom.FALSE;
 
 const smallInts: IntAtom[] = [];

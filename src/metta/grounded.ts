@@ -33,11 +33,23 @@ export interface OpHost {
 }
 
 /** One answer of an operation: an atom, or an atom with bindings to merge into the branch. */
-export type OpAnswer = Atom | { readonly atom: Atom; readonly bindings: Bindings };
+export type OpAnswer =
+  | Atom
+  | {
+      /** The result atom. */
+      readonly atom: Atom;
+      /**
+       * Variable assignments this answer makes (as `unify` does), merged into the branch's
+       * bindings; an answer whose bindings conflict with the branch's is dropped.
+       */
+      readonly bindings: Bindings;
+    };
 
 /** A result of evaluating an atom on behalf of an operation: the value and its bindings. */
 export interface Evaluated {
+  /** One alternative the requested atom evaluated to. */
   readonly atom: Atom;
+  /** The bindings of the branch that produced it, for the operation to pass on in its answer. */
   readonly bindings: Bindings;
 }
 
@@ -49,7 +61,9 @@ export interface Evaluated {
  */
 export class EvalRequest {
   constructor(
+    /** The atom to evaluate, in the space the operation runs in. */
     readonly atom: Atom,
+    /** Receives every alternative the evaluation gave and returns the operation's answer (or another request). */
     readonly then: (results: readonly Evaluated[]) => OpResult,
     /** Expected type of the evaluation; `%Undefined%` when omitted. */
     readonly type?: Atom,
@@ -81,11 +95,14 @@ export class MettaRuntimeError extends Error {
 
 /** A grounded operation atom; prints as its name. */
 export class GroundedOp implements GroundedAtom {
+  /** Always `'grounded'`; tell an operation from other grounded atoms with `instanceof GroundedOp`. */
   readonly kind = 'grounded' as const;
   constructor(
+    /** The word the operation prints as and is usually registered under, e.g. `+`. */
     readonly name: string,
     /** Declared MeTTa type, e.g. `(-> Number Number Number)`, or `%Undefined%`. */
     readonly type: Atom,
+    /** The body, called with the evaluated arguments when the operation heads a call. */
     readonly fn: OpFunction,
   ) {}
   readonly execute = (args: readonly Atom[], ctx: unknown): OpResult => this.fn(args, ctx as OpContext);

@@ -13,7 +13,10 @@ import { mergeBindings } from '../atomspace/unify.js';
 export class ModuleSpace implements Space {
   private readonly deps: Space[] = [];
 
-  constructor(readonly main: Space) {}
+  constructor(
+    /** The module's own atoms: where `add-atom` and `remove-atom` go and what `get-atoms` lists. */
+    readonly main: Space,
+  ) {}
 
   get name(): string {
     return this.main.name;

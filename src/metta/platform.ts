@@ -13,7 +13,12 @@ import type { ModuleFiles } from './module-files.js';
 
 /** Where a program's output goes. */
 export interface RunnerIO {
+  /**
+   * Receives what the program prints (`println!`, `help!`), with its own line breaks; give
+   * the runner your own `io` to capture it.
+   */
   stdout(text: string): void;
+  /** Receives the program's diagnostic output (`trace!`), with its own line breaks. */
   stderr(text: string): void;
 }
 

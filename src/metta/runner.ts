@@ -69,7 +69,15 @@ export interface RunnerCheckpoint {
 
 /** What a run produced: one result list per `!`, and whether it stopped on an error. */
 export interface RunOutcome {
+  /**
+   * One entry per `!` run, in source order: the atoms it evaluated to (empty when it had no
+   * result). When the run stopped on an error, the last entry holds the error.
+   */
   readonly results: Atom[][];
+  /**
+   * True when a `!` gave an `(Error …)` result and the rest of the source was skipped, as the
+   * reference does; check it (or look for errors with `isErrorAtom`) before trusting the results.
+   */
   readonly stoppedOnError: boolean;
 }
 
@@ -85,9 +93,15 @@ export interface MeTTaOptions {
   readonly files?: ModuleFiles;
   /** Directory that relative imports of the top module start from; defaults to the file host's current one. */
   readonly cwd?: string;
-  /** Stop each evaluation after this many machine steps (0: no limit). */
+  /**
+   * Stop each evaluation after this many machine steps (0: no limit): the run or evaluate
+   * call then throws an {@link EvaluationStopped} whose `reason` is `'steps'`.
+   */
   readonly maxSteps?: number;
-  /** Polled during evaluation; returning true interrupts it. */
+  /**
+   * Polled during evaluation; returning true interrupts it: the run or evaluate call then
+   * throws an {@link EvaluationStopped} whose `reason` is `'interrupted'`.
+   */
   readonly shouldStop?: () => boolean;
   /** Called for every reduction step (a call and a value it reduced to), e.g. to print a trace. */
   readonly trace?: (call: Atom, value: Atom) => void;
@@ -98,9 +112,13 @@ export class Module {
   /** Tokens this module registered itself (`bind!`), passed on to modules that import it. */
   readonly ownTokens: Array<[string | RegExp, Atom]> = [];
   constructor(
+    /** The module's name: `top`, a built-in module's name, or the name it was imported by. */
     readonly name: string,
+    /** The directory the module's relative imports and `include`s start from. */
     readonly dir: string,
+    /** The module's space (`&self` inside it): its own atoms, plus those of what it imported for queries. */
     readonly space: ModuleSpace,
+    /** Reads the module's source: its tokens, those it imported, and the standard ones. */
     readonly tokenizer: Tokenizer,
   ) {}
 }
@@ -191,7 +209,12 @@ export class MeTTa {
    * Makes a TypeScript function a grounded operation of the top module: source run or parsed
    * with the top module's tokenizer afterwards reads `name` as the operation. `type` (text
    * such as `(-> Number Number Number)`, or an atom) drives argument evaluation and type
-   * checking as for built-in operations, so an argument of the wrong type never reaches `fn`.
+   * checking as for built-in operations. An argument whose type is known and does not match
+   * the declared one (a string where `Number` is declared, an error) makes the call an
+   * `(Error … (BadArgType …))` without calling `fn`. An argument of unknown type matches every
+   * type, as in the reference, so it does reach `fn`: a symbol with no declared type (`Paris`),
+   * an expression that does not reduce and has no type (`(foo bar)`), a variable. `fn` should
+   * therefore check what it relies on (with `isNumber`, say) and throw otherwise.
    * `fn` returns one result, an array of results, or a promise of either (then run the
    * program with {@link runAsync}); a throw becomes `(Error <call> "<message>")`. Returns the
    * operation atom, for building expressions in TypeScript.
@@ -242,9 +265,10 @@ export class MeTTa {
   }
 
   /**
-   * Puts back the state {@link checkpoint} recorded: later tokens of the top module and later
-   * imports into it are forgotten, and modules loaded since are unloaded (importing one again
-   * reads its file again). Checkpoints taken after `checkpoint` become invalid.
+   * Puts back the state {@link MeTTa.checkpoint | checkpoint} recorded: later tokens of the
+   * top module and later imports into it are forgotten, and modules loaded since are unloaded
+   * (importing one again reads its file again). Checkpoints taken after `checkpoint` become
+   * invalid.
    */
   restore(checkpoint: RunnerCheckpoint): void {
     this.top.tokenizer.rewind(checkpoint.tokens);
@@ -255,7 +279,10 @@ export class MeTTa {
     [this.typeCheckAuto, this.bareMinimal, this.maxStackDepth] = checkpoint.pragmas;
   }
 
-  /** True when anything {@link checkpoint} records has changed since `checkpoint` was taken. */
+  /**
+   * True when anything {@link MeTTa.checkpoint | checkpoint} records has changed since
+   * `checkpoint` was taken.
+   */
   changedSince(checkpoint: RunnerCheckpoint): boolean {
     const now = this.checkpoint();
     return (

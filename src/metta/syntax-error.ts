@@ -12,12 +12,15 @@
 export interface SourcePosition {
   /** Offset in the text, in UTF-16 code units (JS string indices). */
   readonly offset: number;
+  /** Line number, counted from 1. */
   readonly line: number;
+  /** Column number, counted from 1 in Unicode characters (a surrogate pair is one column). */
   readonly column: number;
 }
 
 /** Where an error is: its position, the file, and the text of its line. */
 export interface SyntaxErrorLocation extends SourcePosition {
+  /** The file the text came from, as given to the parser; undefined for text from no file. */
   readonly file: string | undefined;
   /** The whole source line the position is on, without its line terminator. */
   readonly sourceLine: string;
@@ -31,9 +34,13 @@ const MAX_SHOWN_LINE = 160;
 
 /** A syntax error in MeTTa text, with the position it was found at. */
 export class MettaSyntaxError extends Error {
+  /** Always `'MettaSyntaxError'`: recognises the error where `instanceof` cannot (across bundles, say). */
   override readonly name = 'MettaSyntaxError';
+  /** The file the text came from, as given to the parser (`RunOptions.file`); undefined for text from no file. */
   readonly file: string | undefined;
+  /** Line of the error, counted from 1. */
   readonly line: number;
+  /** Column of the error, counted from 1 in Unicode characters; {@link format} puts its caret there. */
   readonly column: number;
   /** Offset of the error in the text (UTF-16 code units). */
   readonly offset: number;

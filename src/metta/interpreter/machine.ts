@@ -59,9 +59,27 @@ export abstract class Collector extends Frame {
   abstract finish(m: Machine): void;
 }
 
-/** Thrown out of {@link Machine.run} when the step limit or an interrupt stops evaluation. */
+/**
+ * Thrown out of an evaluation (`MeTTa.run`, `MeTTa.evaluate` and their relatives) when the
+ * runner's `maxSteps` limit or its `shouldStop` hook stops it. Atoms the program added to
+ * spaces before stay there; the results of its earlier `!`s are not returned (a run's
+ * `onResult` sees them as they come).
+ *
+ * ```ts
+ * const runner = new MeTTa({ maxSteps: 100_000 });
+ * try {
+ *   runner.run('(= (loop) (loop)) !(loop)');
+ * } catch (e) {
+ *   if (e instanceof EvaluationStopped && e.reason === 'steps') console.log('gave up');
+ *   else throw e;
+ * }
+ * ```
+ */
 export class EvaluationStopped extends Error {
-  constructor(readonly reason: 'steps' | 'interrupted') {
+  constructor(
+    /** Why evaluation stopped: `'steps'` for the step limit, `'interrupted'` when `shouldStop` returned true. */
+    readonly reason: 'steps' | 'interrupted',
+  ) {
     super(reason === 'steps' ? 'step limit reached' : 'evaluation interrupted');
   }
 }

@@ -44,7 +44,11 @@ export const INSTRUCTIONS: ReadonlySet<Atom> = new Set([
   'context-space',
 ].map(sym));
 
-/** Is `atom` an error expression `(Error …)`? */
+/**
+ * True when `atom` is an error expression `(Error <culprit> <message>)`, such as the result
+ * of a failed call: the runner stops a run at the first `!` giving one. Exported publicly as
+ * `isErrorAtom`, for looking through run results.
+ */
 export function isError(atom: Atom): atom is ExpressionAtom {
   return atom.kind === 'expression' && atom.children.length > 0 && atom.children[0] === ERROR;
 }
