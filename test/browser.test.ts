@@ -1,10 +1,11 @@
 /**
  * The browser entry as a web page uses it: the bundle that `scripts/build-browser.mjs`
  * makes, served over HTTP and loaded into headless Chromium (Debian's `chromium` package),
- * runs a MeTTa program there. Also: the bundle build refuses code that imports Node.js.
+ * runs a MeTTa program there, and runs the browser example of docs/embedding.md as the guide
+ * shows it. Also: the bundle build refuses code that imports Node.js.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -112,6 +113,31 @@ document.getElementById('out').textContent = JSON.stringify(report, null, 2);
 window.report = report;
 `;
 
+/** The first block of the guide fenced with `info`, and the ```text block right after it ('' if none). */
+function guideBlock(guide: string, info: string): { body: string; next: string } {
+  const escaped = info.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = new RegExp('^```' + escaped + '\\n([\\s\\S]*?)^```\\n(?:\\n```text\\n([\\s\\S]*?)^```$)?', 'm').exec(guide);
+  if (found === null) throw new Error(`docs/embedding.md has no \`\`\`${info} block`);
+  return { body: found[1]!, next: found[2] ?? '' };
+}
+
+/**
+ * The guide's browser example: the page (```html file=index.html), its module (```ts browser,
+ * transpiled here as the guide says to compile it), the name the page loads the module by,
+ * and what the page shows (the ```text block after the module).
+ */
+function guideExample(): { html: string; script: string; scriptName: string; shows: string } {
+  const guide = readFileSync(join(root, 'docs', 'embedding.md'), 'utf8');
+  const html = guideBlock(guide, 'html file=index.html').body;
+  const module = guideBlock(guide, 'ts browser');
+  const scriptName = /<script type="module" src="([\w.-]+)">/.exec(html)?.[1];
+  if (scriptName === undefined) throw new Error("the guide's page loads no module script");
+  const script = ts.transpileModule(module.body, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+  }).outputText;
+  return { html, script, scriptName, shows: module.next };
+}
+
 describe('the browser bundle', () => {
   let dir: string;
   let server: Server;
@@ -127,11 +153,22 @@ describe('the browser bundle', () => {
     if (built.code !== 0) throw new Error('the browser bundle did not build:\n' + built.output);
     writeFileSync(join(dir, 'index.html'), PAGE_HTML);
     writeFileSync(join(dir, 'page.js'), PAGE_JS);
+    // The guide's page in a folder of its own, with the bundle beside it as the guide says.
+    const example = guideExample();
+    mkdirSync(join(dir, 'guide'));
+    writeFileSync(join(dir, 'guide', 'index.html'), example.html);
+    writeFileSync(join(dir, 'guide', example.scriptName), example.script);
+    copyFileSync(join(dir, 'rhizome.js'), join(dir, 'guide', 'rhizome.js'));
     const types: Record<string, string> = { html: 'text/html', js: 'text/javascript', map: 'application/json' };
     server = createServer((req, res) => {
       const name = req.url === '/' ? 'index.html' : (req.url ?? '').slice(1);
+      if (name === 'favicon.ico') {
+        // Chromium asks for one on a page that names no icon (the guide's page names none).
+        res.writeHead(204).end();
+        return;
+      }
       const path = join(dir, name);
-      if (!/^[\w.-]+$/.test(name) || !existsSync(path)) {
+      if (!/^(guide\/)?[\w.-]+$/.test(name) || !existsSync(path)) {
         res.writeHead(404).end();
         return;
       }
@@ -191,6 +228,31 @@ describe('the browser bundle', () => {
       ['(Error (import! ModuleSpace(GroundingSpace-top) fileio) Failed to resolve module fileio: the fileio module needs a file system, which the browser build does not have)'],
     ]);
     expect(consoleLogs).toContain('to the console');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("runs the embedding guide's browser example, showing what the guide says", async () => {
+    const { shows } = guideExample();
+    expect(shows).not.toBe('');
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text() + ' at ' + m.location().url));
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('requestfailed', (r) => consoleErrors.push(`request failed: ${r.url()}`));
+    page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`${r.status()}: ${r.url()}`));
+    await page.goto(origin + '/guide/index.html');
+    await page.waitForFunction(() => document.querySelector('#output')?.textContent !== '', undefined, { timeout: 20_000 }).catch((e: unknown) => {
+      throw new Error(`the guide's page showed nothing (${String(e)}); its errors: ${JSON.stringify(consoleErrors)}`);
+    });
+    expect(await page.textContent('#output')).toBe(shows);
+
+    // The button runs what is in the text box, and a syntax error is shown, not thrown.
+    await page.fill('#program', '!(+ 1 2)\n(broken "text');
+    await page.click('#run');
+    const after = (await page.textContent('#output'))!;
+    await page.close();
+    expect(after.split('\n')[0]).toMatch(/^\(\+ 1 2\)\W+3$/);
+    expect(after).toContain('page.metta:2:9: error: Unclosed String Literal');
     expect(consoleErrors).toEqual([]);
   });
 });

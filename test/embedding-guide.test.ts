@@ -13,6 +13,11 @@
  * A ```metta file=NAME block is a companion file (a program an example loads) and is written
  * next to the examples. dist/ must be built first: `npm test` does that (pretest), and
  * `npm run build` does it before running this file alone.
+ *
+ * A ```ts browser block is a web page's module, importing 'rhizome/browser'. Node cannot run
+ * it, so here it is only type-checked, against dist/browser.d.ts with the DOM's globals and
+ * none of Node's; test/browser.test.ts runs it in Chromium and compares what the page shows
+ * with the text block after it.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +31,7 @@ const repoRoot = join(import.meta.dirname, '..');
 const guidePath = join(repoRoot, 'docs', 'embedding.md');
 const distEntry = join(repoRoot, 'dist', 'index.js');
 const distTypes = join(repoRoot, 'dist', 'index.d.ts');
+const distBrowserTypes = join(repoRoot, 'dist', 'browser.d.ts');
 
 /** A fenced block of the guide: its info string (after the backticks), body and first line. */
 interface Fence {
@@ -60,10 +66,18 @@ function fences(markdown: string): { fence: Fence; gapAfter: string }[] {
   }));
 }
 
+/** The guide's parts: companion files, Node examples, and browser examples (```ts browser). */
+interface Guide {
+  readonly files: Map<string, string>;
+  readonly examples: Example[];
+  readonly browserExamples: Example[];
+}
+
 /** Splits the guide into companion files and examples; a ts block without its output is an error. */
-function parseGuide(markdown: string): { files: Map<string, string>; examples: Example[] } {
+function parseGuide(markdown: string): Guide {
   const files = new Map<string, string>();
   const examples: Example[] = [];
+  const browserExamples: Example[] = [];
   const all = fences(markdown);
   for (let k = 0; k < all.length; k++) {
     const { fence, gapAfter } = all[k]!;
@@ -78,10 +92,13 @@ function parseGuide(markdown: string): { files: Map<string, string>; examples: E
     if (!next || next.info !== 'text' || gapAfter.trim() !== '') {
       throw new Error(`the ts block at line ${fence.line} is not immediately followed by a text block`);
     }
-    examples.push({ source: fence.body, output: next.body, line: fence.line });
+    if (words.length > 2 || (words.length === 2 && words[1] !== 'browser')) {
+      throw new Error(`the ts block at line ${fence.line} has an unknown info string: ${fence.info}`);
+    }
+    (words[1] === 'browser' ? browserExamples : examples).push({ source: fence.body, output: next.body, line: fence.line });
     k++;
   }
-  return { files, examples };
+  return { files, examples, browserExamples };
 }
 
 /** The modules an example imports; only the package itself and node's built-ins are allowed. */
@@ -95,12 +112,13 @@ const checkedName = (e: Example) => join(repoRoot, 'docs', `embedding-example-${
 /**
  * Type errors of all examples, each located by its line in the guide. Stricter than
  * the project's own settings (unchecked index access, verbatim module syntax) so the examples
- * compile in apps configured that way too.
+ * compile in apps configured that way too. Node examples see Node's globals; browser examples
+ * see the DOM's and not Node's.
  */
-function typeErrors(examples: readonly Example[]): { errors: string[]; program: ts.Program } {
+function typeErrors(examples: readonly Example[], host: 'node' | 'browser'): { errors: string[]; program: ts.Program } {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts'],
+    lib: host === 'node' ? ['lib.es2022.d.ts'] : ['lib.es2022.d.ts', 'lib.dom.d.ts'],
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     strict: true,
@@ -109,18 +127,18 @@ function typeErrors(examples: readonly Example[]): { errors: string[]; program: 
     noUnusedLocals: true,
     noEmit: true,
     skipLibCheck: true,
-    types: ['node'],
+    types: host === 'node' ? ['node'] : [],
   };
   const byName = new Map(examples.map((e) => [checkedName(e), e]));
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (name) => byName.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => byName.get(name)?.source ?? readFile.call(host, name);
-  host.getSourceFile = (name, language, onError, fresh) => {
+  const compilerHost = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = compilerHost;
+  compilerHost.fileExists = (name) => byName.has(name) || fileExists.call(compilerHost, name);
+  compilerHost.readFile = (name) => byName.get(name)?.source ?? readFile.call(compilerHost, name);
+  compilerHost.getSourceFile = (name, language, onError, fresh) => {
     const e = byName.get(name);
-    return e ? ts.createSourceFile(name, e.source, language) : getSourceFile.call(host, name, language, onError, fresh);
+    return e ? ts.createSourceFile(name, e.source, language) : getSourceFile.call(compilerHost, name, language, onError, fresh);
   };
-  const program = ts.createProgram([...byName.keys()], options, host);
+  const program = ts.createProgram([...byName.keys()], options, compilerHost);
   const errors = ts.getPreEmitDiagnostics(program).map((d) => {
     const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     const e = d.file && byName.get(d.file.fileName);
@@ -156,12 +174,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/embedding.md', () => {
   it('needs the built package', () => {
-    expect(existsSync(distEntry) && existsSync(distTypes), 'dist/ is missing: run `npm run build`').toBe(true);
+    expect(existsSync(distEntry) && existsSync(distTypes) && existsSync(distBrowserTypes), 'dist/ is missing: run `npm run build`').toBe(true);
   });
 
   it('has enough examples that the check means something', () => {
     expect(guide.examples.length).toBeGreaterThanOrEqual(10);
-    for (const e of guide.examples) expect(e.output, `example at line ${e.line}`).not.toBe('');
+    expect(guide.browserExamples.length).toBeGreaterThanOrEqual(1);
+    for (const e of [...guide.examples, ...guide.browserExamples]) expect(e.output, `example at line ${e.line}`).not.toBe('');
   });
 
   it('imports only the package and node built-ins', () => {
@@ -170,15 +189,25 @@ describe('docs/embedding.md', () => {
       expect(imports, `example at line ${e.line}`).toContain('rhizome');
       for (const name of imports) expect(name === 'rhizome' || name.startsWith('node:'), `example at line ${e.line} imports ${name}`).toBe(true);
     }
+    for (const e of guide.browserExamples) expect(importsOf(e.source), `browser example at line ${e.line}`).toEqual(['rhizome/browser']);
   });
 
   it('type-checks against the built declarations', () => {
-    const { errors, program } = typeErrors(guide.examples);
+    const { errors, program } = typeErrors(guide.examples, 'node');
     expect(errors).toEqual([]);
     // 'rhizome' must have resolved to what an app gets, not to the sources.
     const files = program.getSourceFiles().map((f) => f.fileName);
     expect(files).toContain(distTypes);
     expect(files.filter((f) => f.startsWith(join(repoRoot, 'src')))).toEqual([]);
+  });
+
+  it('type-checks the browser examples against the browser declarations, without Node', () => {
+    const { errors, program } = typeErrors(guide.browserExamples, 'browser');
+    expect(errors).toEqual([]);
+    const files = program.getSourceFiles().map((f) => f.fileName);
+    expect(files).toContain(distBrowserTypes);
+    expect(files).not.toContain(distTypes);
+    expect(files.filter((f) => f.startsWith(join(repoRoot, 'src')) || f.includes('@types/node'))).toEqual([]);
   });
 
   it.concurrent.for(guide.examples.map((e) => [e.line, e] as const))('example at line %i prints what the guide shows', async ([line, e], { expect }) => {
@@ -202,6 +231,14 @@ describe('the guide parser', () => {
     const g = parseGuide('```sh\nnpm ci\n```\n\n```metta file=m.metta\n(a)\n```\n\n```ts\nconsole.log(1);\n```\n\n```text\n1\n```\n');
     expect(g.files.get('m.metta')).toBe('(a)\n');
     expect(g.examples).toEqual([{ source: 'console.log(1);\n', output: '1\n', line: 9 }]);
+    expect(g.browserExamples).toEqual([]);
+  });
+
+  it('keeps browser examples apart from the ones node runs', () => {
+    const g = parseGuide('```html file=index.html\n<p>\n```\n\n```ts browser\nshow(1);\n```\n\n```text\n1\n```\n');
+    expect(g.examples).toEqual([]);
+    expect(g.browserExamples).toEqual([{ source: 'show(1);\n', output: '1\n', line: 5 }]);
+    expect(() => parseGuide('```ts deno\nx;\n```\n\n```text\n1\n```\n')).toThrow(/unknown info string: ts deno/);
   });
 
   it('points the package import at the built entry point', () => {

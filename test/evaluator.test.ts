@@ -117,3 +117,17 @@ describe('direct calls of grounded operations', () => {
     expect(run('!(let $x (+ 1 2) (* $x 2))')).toEqual([['6']]);
   });
 });
+
+describe('the step limit', () => {
+  const loop = '(= (count-down $i) (if (== $i 0) done (count-down (- $i 1))))';
+  it('stops exactly at a small limit, not at the next multiple of the poll interval', () => {
+    const m = new MeTTa({ maxSteps: 100 });
+    m.run(loop);
+    expect(() => m.run('!(count-down 100)')).toThrow(/step limit/);
+  });
+  it('lets a program that fits run to the end', () => {
+    const m = new MeTTa({ maxSteps: 100_000 });
+    m.run(loop);
+    expect(m.run('!(count-down 100)').results.map((r) => r.map(formatAtom))).toEqual([['done']]);
+  });
+});

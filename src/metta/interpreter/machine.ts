@@ -155,8 +155,9 @@ export class Machine {
       const owner = frame.owner;
       frame.resume(this, values.pop()!, binds.pop()!);
       this.release(owner);
-      if ((++this.steps & 4095) === 0) {
-        if (max > 0 && this.steps >= max) throw new EvaluationStopped('steps');
+      // The limit is exact (a small --steps stops where it says); the poll is kept off the hot path.
+      if (++this.steps === max) throw new EvaluationStopped('steps');
+      if ((this.steps & 4095) === 0) {
         if (poll?.()) throw new EvaluationStopped('interrupted');
       }
     }
