@@ -94,6 +94,20 @@ export {
   type Evaluated,
 } from './metta/grounded.js';
 
+// Persistence without files: the binary codec and the text dump (pure, so a page can keep
+// atoms in IndexedDB or localStorage; files and LMDB are in the Node entry)
+export { PersistError } from './persist/persist-error.js';
+export { BINARY_FORMAT_VERSION, encodeAtoms, decodeAtoms, encodeAtom, decodeAtom } from './persist/binary-codec.js';
+export {
+  TEXT_FORMAT_VERSION,
+  TEXT_DUMP_HEADER,
+  dumpText,
+  dumpTextLines,
+  loadText,
+  type TextDumpOptions,
+  type TextLoadOptions,
+} from './persist/text-dump.js';
+
 // Host conveniences
 export { toJS, fromJS, isAtom, bindingsToObject, type JSValue, type JSInput } from './api/convert.js';
 export { metta, mettaTemplate, type MettaTemplate } from './api/template.js';

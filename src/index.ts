@@ -22,22 +22,9 @@ export * from './core.js';
 // Node.js only: module files from the local file system (the default file host under Node)
 export { NodeModuleFiles } from './metta/module-files-node.js';
 
-// Persistence: binary and text forms of atoms, space files, and the durable LMDB space
-// (the codec and the text dump use no Node module; `lmdb` loads only when a database opens)
+// Persistence to files and the durable LMDB space (the codec and the text dump, which use
+// no Node module, come from core.ts; `lmdb` loads only when a database opens)
 export {
-  PersistError,
-  BINARY_FORMAT_VERSION,
-  encodeAtoms,
-  decodeAtoms,
-  encodeAtom,
-  decodeAtom,
-  TEXT_FORMAT_VERSION,
-  TEXT_DUMP_HEADER,
-  dumpText,
-  dumpTextLines,
-  loadText,
-  type TextDumpOptions,
-  type TextLoadOptions,
   saveSpaceBinary,
   loadSpaceBinary,
   saveSpaceText,

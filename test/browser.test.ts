@@ -1,8 +1,9 @@
 /**
  * The browser entry as a web page uses it: the bundle that `scripts/build-browser.mjs`
  * makes, served over HTTP and loaded into headless Chromium (Debian's `chromium` package),
- * runs a MeTTa program there, and runs the browser example of docs/embedding.md as the guide
- * shows it. Also: the bundle build refuses code that imports Node.js.
+ * runs a MeTTa program there, saves a space's atoms as bytes (in IndexedDB) and as text (in
+ * localStorage) and loads them back, and runs the browser example of docs/embedding.md as
+ * the guide shows it. Also: the bundle build refuses code that imports Node.js.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,9 +67,26 @@ const PROGRAM = `
 !(json-encode (1 2.5 "x"))
 `;
 
+/** The atoms the page saves and loads: every kind of leaf that text can spell, and a duplicate. */
+const PERSISTED = `(Parent Tom Bob) (Parent Tom Bob) (born Ann 2004 "Lyon" 0.0015) (rule $x (not $x)) (flag True) (nested (a (b (c -7))))`;
+
 /** The page's script: runs the program with the bundle and leaves a report in `window.report`. */
 const PAGE_JS = `
-import { MeTTa, MemoryModuleFiles, MettaFileError, formatAtom, toJS } from './rhizome.js';
+import {
+  GroundingSpace,
+  MeTTa,
+  MemoryModuleFiles,
+  MettaFileError,
+  PersistError,
+  atomEq,
+  decodeAtoms,
+  dumpText,
+  encodeAtoms,
+  formatAtom,
+  loadText,
+  parseAll,
+  toJS,
+} from './rhizome.js';
 
 const printed = [];
 const io = { stdout: (t) => printed.push(t), stderr: (t) => printed.push('stderr: ' + t) };
@@ -106,6 +124,46 @@ try {
   report.fileio = shown(bare.run('!(import! &self fileio)').results);
   // A runner given no io prints to the console.
   bare.run('!(println! "to the console")');
+
+  // Persistence without files: a space's atoms through the binary codec (kept in IndexedDB)
+  // and the text dump (kept in localStorage), read back into fresh spaces.
+  const kb = new GroundingSpace('kb');
+  for (const atom of parseAll(${JSON.stringify(PERSISTED)})) kb.add(atom);
+  const sameAtoms = (a, b) => a.length === b.length && a.every((atom, i) => atomEq(atom, b[i]));
+  const original = [...kb.atoms()];
+  const bytes = encodeAtoms(kb.atoms());
+  const stored = await new Promise((done, fail) => {
+    const opening = indexedDB.open('rhizome-test', 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore('spaces');
+    opening.onerror = () => fail(opening.error);
+    opening.onsuccess = () => {
+      const tx = opening.result.transaction('spaces', 'readwrite');
+      tx.objectStore('spaces').put(bytes, 'kb');
+      const reading = tx.objectStore('spaces').get('kb');
+      tx.oncomplete = () => done(reading.result);
+      tx.onerror = () => fail(tx.error);
+    };
+  });
+  const fromBinary = new GroundingSpace('from-binary');
+  for (const atom of decodeAtoms(stored)) fromBinary.add(atom);
+  localStorage.setItem('kb', dumpText(kb.atoms()));
+  const text = localStorage.getItem('kb');
+  const fromText = new GroundingSpace('from-text');
+  for (const atom of loadText(text)) fromText.add(atom);
+  let refused;
+  try {
+    encodeAtoms([runner.top.tokenizer.lookup('+')]);
+  } catch (e) {
+    refused = (e instanceof PersistError ? 'PersistError: ' : 'other error: ') + e.message;
+  }
+  report.persist = {
+    atoms: original.length,
+    storedIsBytes: stored instanceof Uint8Array,
+    binaryEqual: sameAtoms(original, [...fromBinary.atoms()]),
+    textEqual: sameAtoms(original, [...fromText.atoms()]),
+    text,
+    refused,
+  };
 } catch (e) {
   report.failure = String(e && e.stack ? e.stack : e);
 }
@@ -227,6 +285,24 @@ describe('the browser bundle', () => {
     expect(report.fileio).toEqual([
       ['(Error (import! ModuleSpace(GroundingSpace-top) fileio) Failed to resolve module fileio: the fileio module needs a file system, which the browser build does not have)'],
     ]);
+    expect(report.persist).toEqual({
+      atoms: 6,
+      storedIsBytes: true,
+      binaryEqual: true,
+      textEqual: true,
+      text: [
+        '; Rhizome space dump, text format 1: one atom per line, MeTTa syntax',
+        '(Parent Tom Bob)',
+        '(Parent Tom Bob)',
+        '(born Ann 2004 "Lyon" 0.0015)',
+        '(rule $x (not $x))',
+        '(flag True)',
+        '(nested (a (b (c -7))))',
+        '',
+      ].join('\n'),
+      refused:
+        'PersistError: cannot encode operation + of type (-> Number Number Number): only numbers, booleans and strings among grounded atoms have a binary form',
+    });
     expect(consoleLogs).toContain('to the console');
     expect(consoleErrors).toEqual([]);
   });

@@ -310,7 +310,7 @@ describe('LmdbSpace', () => {
     const withBad = Array.from({ length: 250 }, (_, i) => (i === 160 ? expr(sym('op'), op) : fact(`Z${i}`, 'Y')));
     expect(() => space.addAll(withBad, { chunkSize: 100 })).toThrow(PersistError);
     expect(space.size).toBe(350);
-    expect(() => space.add(expr(sym('f'), float(1), op))).toThrow(/cannot encode grounded atom \+/);
+    expect(() => space.add(expr(sym('f'), float(1), op))).toThrow(/^cannot encode operation \+ of type \(-> Number Number Number\): /);
     expect(space.size).toBe(350);
     await space.close();
   });
@@ -363,6 +363,19 @@ describe('LmdbSpace', () => {
     const reopened = LmdbSpace.open(dir);
     expect(fmt(reopened.atoms())).toEqual(['(Parent Tom Bob)', '(Parent Tom Ann)', '(Parent Ann Dee)']);
     await reopened.close();
+  });
+
+  it('prints as LmdbSpace-<name> from toString, as describe() and MeTTa print it', async () => {
+    const dir = freshDir();
+    const named = LmdbSpace.open(join(dir, 'sensors'), { name: 'readings' });
+    expect(named.toString()).toBe('LmdbSpace-readings');
+    expect(`${named}`).toBe(named.describe());
+    expect(formatAtom(new SpaceAtom(named))).toBe(String(named));
+    await named.close();
+    // Without a name option, the name is the directory's base name.
+    const unnamed = LmdbSpace.open(join(dir, 'sensors'));
+    expect(String(unnamed)).toBe('LmdbSpace-sensors');
+    await unnamed.close();
   });
 
   it('sees the commits of another writer on the same directory after refresh()', async () => {

@@ -127,7 +127,11 @@ describe('atoms without a binary form are refused by name', () => {
   const runner = new MeTTa({ io: { stdout: () => {}, stderr: () => {} } });
   const plus = runner.top.tokenizer.lookup('+')!;
   const cases: [string, Atom, RegExp][] = [
-    ['an operation', expr(sym('f'), plus), /grounded atom \+ .*only numbers, booleans and strings/],
+    [
+      'an operation',
+      expr(sym('f'), plus),
+      /^cannot encode operation \+ of type \(-> Number Number Number\): only numbers, booleans and strings among grounded atoms have a binary form$/,
+    ],
     ['a space', new SpaceAtom(new GroundingSpace('kb')), /GroundingSpace-kb/],
     [
       'an app-defined value',
@@ -139,6 +143,17 @@ describe('atoms without a binary form are refused by name', () => {
         indexKey: () => undefined,
       },
       /grounded atom red of type Color/,
+    ],
+    [
+      'an app-defined value whose type is an expression',
+      {
+        kind: 'grounded',
+        type: expr(sym('List'), sym('Number')),
+        equals: () => false,
+        toString: () => '[1, 2]',
+        indexKey: () => undefined,
+      },
+      /grounded atom \[1, 2\] of type \(List Number\):/,
     ],
     ['an integer beyond 64 bits', new IntAtom(2n ** 70n), /outside the signed 64-bit range/],
     ['a subclass of a built-in value', new (class Tagged extends StringAtom {})('s'), /only numbers, booleans and strings/],

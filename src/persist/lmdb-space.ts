@@ -117,6 +117,14 @@ export class LmdbSpace extends LmdbReader implements Space {
     return this.state.closed;
   }
 
+  /**
+   * `LmdbSpace-<name>`, as {@link LmdbSpace.describe} gives it and MeTTa prints the space, so
+   * that `${space}` in a log line names the space as MeTTa results do.
+   */
+  override toString(): string {
+    return this.describe();
+  }
+
   get size(): number {
     this.checkOpen();
     return this.writing?.size ?? this.store.meta.get('size') ?? 0;

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Atom } from '../atomspace/atom.js';
+import { formatAtom } from '../atomspace/format.js';
 
 /**
  * Saving or loading failed. Nothing is ever dropped silently: an atom without a saved form
@@ -40,8 +41,10 @@ export function describeAtom(atom: Atom): string {
       break;
     case 'grounded':
       try {
-        const type = atom.type.kind === 'symbol' ? atom.type.name : atom.type.kind;
-        text = `grounded atom ${String(atom)} of type ${type}`;
+        // Operations are the usual culprit in a program's space; calling them that, with
+        // their full signature, tells the reader which `+` or registered function it was.
+        const what = atom.execute === undefined ? 'grounded atom' : 'operation';
+        text = `${what} ${String(atom)} of type ${formatAtom(atom.type)}`;
       } catch {
         text = 'grounded atom that cannot be printed';
       }
