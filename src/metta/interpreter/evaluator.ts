@@ -40,6 +40,7 @@ import {
 import { checkFunctionApplication, getAtomTypes, isBadlyTyped, isFunctionType, matchTypes, typeCast } from '../types.js';
 import { BindingsAtom } from './bindings-atom.js';
 import { directReturnType } from './direct-call.js';
+import { applySimpleSignature } from '../types/apply-signature.js';
 import { Collector, Frame, Machine, type MachineOptions } from './machine.js';
 import {
   ATOM_TYPE,
@@ -175,6 +176,13 @@ export class Evaluator {
   /** interpret_expression: type-check the call, evaluate its arguments, then call it. */
   private interpretExpression(e: ExpressionAtom, type: Atom, b: Bindings, k: Frame, space: Space): void {
     const op = e.children[0]!;
+    if (op.kind === 'grounded' && op.execute !== undefined) {
+      const simple = applySimpleSignature(space, e, type);
+      if (simple !== undefined) {
+        const ret = simple.ret === EXPRESSION_TYPE ? UNDEFINED_TYPE : simple.ret;
+        return this.stepArgs(e, [], simple.types, ret, b, k, space);
+      }
+    }
     const opTypes = getAtomTypes(space, op);
     if (isBadlyTyped(opTypes)) {
       for (const t of opTypes) this.machine.deliver(k, t.error!, b);

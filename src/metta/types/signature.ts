@@ -11,7 +11,7 @@ import { isFunctionType, isMetaType, metaType } from './match.js';
 import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
 
 /** An operation's function type when every parameter and the result are symbols or variables. */
-interface Signature {
+export interface Signature {
   readonly formals: readonly Atom[];
   readonly ret: Atom;
 }
@@ -19,7 +19,8 @@ interface Signature {
 /** Digested signatures; `null` marks an operation whose type needs the general checks. */
 const signatures = new WeakMap<GroundedAtom, Signature | null>();
 
-function signatureOf(op: GroundedAtom): Signature | null {
+/** The digested signature of `op`, or null when its type has parts other than symbols and variables. */
+export function signatureOf(op: GroundedAtom): Signature | null {
   let sig = signatures.get(op);
   if (sig === undefined) {
     sig = digest(op.type);
@@ -69,7 +70,7 @@ export function directResultType(call: ExpressionAtom): Atom | undefined {
     }
     if (arg.kind !== 'grounded') return undefined;
     const actual = arg.type;
-    if (actual.kind !== 'symbol' || actual === UNDEFINED_TYPE) return undefined;
+    if (actual.kind !== 'symbol' || actual === UNDEFINED_TYPE || actual === ATOM_TYPE) return undefined;
     if (formal === actual || formal === UNDEFINED_TYPE) continue;
     if (formal.kind !== 'variable') return undefined;
     vars ??= [];

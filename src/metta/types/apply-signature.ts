@@ -1,0 +1,84 @@
+/**
+ * The interpreter's check of a call of a grounded operation (§3.4,
+ * `check_if_function_type_is_applicable`) for the common signatures made only of symbols and
+ * variables, such as `(-> Number Number Number)`, `(-> $t $t Bool)` or `(-> Bool Atom Atom $t)`.
+ *
+ * The general check renames the operation's type, walks it against every type of every
+ * argument, and the interpreter then casts the head to that renamed type. When each argument
+ * has exactly one type and it is a plain symbol (or `%Undefined%`), that all comes down to
+ * comparing symbols, which this does; anything else (an argument with several types, a badly
+ * typed one, a mismatch that must become an error) is left to the general check.
+ *
+ * @module
+ */
+import { freshVariable, type Atom, type ExpressionAtom, type GroundedAtom, type VariableAtom } from '../../atomspace/atom.js';
+import type { ReadableSpace } from '../../atomspace/space.js';
+import { getAtomTypes } from './infer.js';
+import { isMetaType, metaType } from './match.js';
+import { signatureOf } from './signature.js';
+import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
+
+/** How a call fits its operation's signature: the expected type of every element and of the result. */
+export interface SimpleApplication {
+  /** The expected type of each element of the call, the head's first (its own type). */
+  readonly types: Atom[];
+  /** The type the call's result is evaluated with. */
+  readonly ret: Atom;
+}
+
+/**
+ * The outcome of the general check for `call` with `expected` as the expected result type,
+ * when it is sure to succeed with no type variable of the caller's bound; undefined when the
+ * general check is needed. Type variables of the signature that no argument fixes get fresh
+ * variables, as the general check's renaming would give them.
+ */
+export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom, expected: Atom): SimpleApplication | undefined {
+  const c = call.children;
+  const op = c[0] as GroundedAtom;
+  const sig = signatureOf(op);
+  if (sig === null || sig.formals.length !== c.length - 1) return undefined;
+  const types = new Array<Atom>(c.length);
+  types[0] = op.type;
+  let vars: VariableAtom[] | undefined;
+  let values: Atom[] | undefined;
+  for (let i = 0; i < sig.formals.length; i++) {
+    const formal = sig.formals[i]!;
+    const arg = c[i + 1]!;
+    if (formal === ATOM_TYPE || (isMetaType(formal) && metaType(arg) === formal)) continue;
+    if (isMetaType(formal)) return undefined;
+    const inferred = getAtomTypes(space, arg);
+    if (inferred.length !== 1) return undefined;
+    const actual = inferred[0]!.type;
+    if (actual === undefined || actual.kind !== 'symbol') return undefined;
+    // `%Undefined%` and `Atom` match anything at once, binding nothing (§4.3).
+    if (actual === UNDEFINED_TYPE || actual === ATOM_TYPE || formal === UNDEFINED_TYPE || formal === actual) continue;
+    if (formal.kind !== 'variable') return undefined;
+    vars ??= [];
+    values ??= [];
+    const at = vars.indexOf(formal);
+    if (at < 0) {
+      vars.push(formal);
+      values.push(actual);
+    } else if (values[at] !== actual) {
+      return undefined;
+    }
+  }
+  // Variables no argument fixed stand for themselves, freshly named per call.
+  const valueOf = (t: Atom): Atom => {
+    if (t.kind !== 'variable') return t;
+    vars ??= [];
+    values ??= [];
+    const at = vars.indexOf(t);
+    if (at >= 0) return values[at]!;
+    const fresh = freshVariable(t);
+    vars.push(t);
+    values.push(fresh);
+    return fresh;
+  };
+  for (let i = 0; i < sig.formals.length; i++) types[i + 1] = valueOf(sig.formals[i]!);
+  const ret = valueOf(sig.ret);
+  if (expected === UNDEFINED_TYPE || expected === ATOM_TYPE || ret === expected || ret === UNDEFINED_TYPE || ret === ATOM_TYPE) {
+    return { types, ret };
+  }
+  return undefined;
+}
