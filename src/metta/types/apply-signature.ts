@@ -49,7 +49,10 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
     const inferred = getAtomTypes(space, arg);
     if (inferred.length !== 1) return undefined;
     const actual = inferred[0]!.type;
-    if (actual === undefined || actual.kind !== 'symbol') return undefined;
+    if (actual === undefined) return undefined;
+    // `%Undefined%` accepts any one valid type, whatever its form: `(StateMonad Number)` too.
+    if (formal === UNDEFINED_TYPE) continue;
+    if (actual.kind !== 'symbol') return undefined;
     // `%Undefined%` and `Atom` match anything at once, binding nothing (§4.3).
     if (actual === UNDEFINED_TYPE || actual === ATOM_TYPE || formal === UNDEFINED_TYPE || formal === actual) continue;
     if (formal.kind !== 'variable') return undefined;
