@@ -11,11 +11,11 @@
  *
  * @module
  */
-import { freshVariable, type Atom, type ExpressionAtom, type GroundedAtom, type VariableAtom } from '../../atomspace/atom.js';
+import { freshVariable, type Atom, type ExpressionAtom, type GroundedAtom } from '../../atomspace/atom.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { getAtomTypes } from './infer.js';
 import { isMetaType, metaType } from './match.js';
-import { signatureOf } from './signature.js';
+import { signatureOf, TypeVarTable } from './signature.js';
 import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
 
 /** How a call fits its operation's signature: the expected type of every element and of the result. */
@@ -39,8 +39,7 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
   if (sig === null || sig.formals.length !== c.length - 1) return undefined;
   const types = new Array<Atom>(c.length);
   types[0] = op.type;
-  let vars: VariableAtom[] | undefined;
-  let values: Atom[] | undefined;
+  const table = new TypeVarTable();
   for (let i = 0; i < sig.formals.length; i++) {
     const formal = sig.formals[i]!;
     const arg = c[i + 1]!;
@@ -55,28 +54,14 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
     if (actual.kind !== 'symbol') return undefined;
     // `%Undefined%` and `Atom` match anything at once, binding nothing (§4.3).
     if (actual === UNDEFINED_TYPE || actual === ATOM_TYPE || formal === UNDEFINED_TYPE || formal === actual) continue;
-    if (formal.kind !== 'variable') return undefined;
-    vars ??= [];
-    values ??= [];
-    const at = vars.indexOf(formal);
-    if (at < 0) {
-      vars.push(formal);
-      values.push(actual);
-    } else if (values[at] !== actual) {
-      return undefined;
-    }
+    if (formal.kind !== 'variable' || !table.bind(formal, actual)) return undefined;
   }
   // Variables no argument fixed stand for themselves, freshly named per call.
   const valueOf = (t: Atom): Atom => {
     if (t.kind !== 'variable') return t;
-    vars ??= [];
-    values ??= [];
-    const at = vars.indexOf(t);
-    if (at >= 0) return values[at]!;
-    const fresh = freshVariable(t);
-    vars.push(t);
-    values.push(fresh);
-    return fresh;
+    let value = table.get(t);
+    if (value === undefined) table.bind(t, (value = freshVariable(t)));
+    return value;
   };
   for (let i = 0; i < sig.formals.length; i++) types[i + 1] = valueOf(sig.formals[i]!);
   const ret = valueOf(sig.ret);

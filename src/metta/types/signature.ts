@@ -40,6 +40,31 @@ function digest(type: Atom): Signature | null {
 }
 
 /**
+ * The type variables of a signature and the types the arguments gave them. Signatures have
+ * one or two variables, so two short lists beat a Map.
+ */
+export class TypeVarTable {
+  // Allocated on first use: most signatures (`(-> Number Number Number)`) have no variables.
+  private vars: VariableAtom[] | undefined;
+  private values: Atom[] | undefined;
+
+  /** What `x` stands for, if anything has given it a value. */
+  get(x: VariableAtom): Atom | undefined {
+    const at = this.vars === undefined ? -1 : this.vars.indexOf(x);
+    return at < 0 ? undefined : this.values![at];
+  }
+
+  /** Gives `x` the value `t`; false when it already stands for something else. */
+  bind(x: VariableAtom, t: Atom): boolean {
+    const at = this.vars === undefined ? -1 : this.vars.indexOf(x);
+    if (at >= 0) return this.values![at] === t;
+    (this.vars ??= []).push(x);
+    (this.values ??= []).push(t);
+    return true;
+  }
+}
+
+/**
  * The one type of `call`'s result when `call` applies a grounded operation to arguments that
  * cannot fail its type check; `undefined` when the general checks are needed.
  *
@@ -57,9 +82,7 @@ export function directResultType(call: ExpressionAtom): Atom | undefined {
   if (op.kind !== 'grounded' || op.execute === undefined) return undefined;
   const sig = signatureOf(op);
   if (sig === null || sig.formals.length !== c.length - 1) return undefined;
-  // Type variables are few (one or two per signature): a short list beats a Map.
-  let vars: VariableAtom[] | undefined;
-  let values: Atom[] | undefined;
+  let table: TypeVarTable | undefined;
   for (let i = 0; i < sig.formals.length; i++) {
     const formal = sig.formals[i]!;
     const arg = c[i + 1]!;
@@ -72,18 +95,8 @@ export function directResultType(call: ExpressionAtom): Atom | undefined {
     const actual = arg.type;
     if (actual.kind !== 'symbol' || actual === UNDEFINED_TYPE || actual === ATOM_TYPE) return undefined;
     if (formal === actual || formal === UNDEFINED_TYPE) continue;
-    if (formal.kind !== 'variable') return undefined;
-    vars ??= [];
-    values ??= [];
-    const at = vars.indexOf(formal);
-    if (at < 0) {
-      vars.push(formal);
-      values.push(actual);
-    } else if (values![at] !== actual) {
-      return undefined;
-    }
+    if (formal.kind !== 'variable' || !(table ??= new TypeVarTable()).bind(formal, actual)) return undefined;
   }
   if (sig.ret.kind !== 'variable') return sig.ret;
-  const at = vars === undefined ? -1 : vars.indexOf(sig.ret);
-  return at < 0 ? undefined : values![at];
+  return table?.get(sig.ret);
 }
