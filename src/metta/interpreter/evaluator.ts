@@ -177,10 +177,10 @@ export class Evaluator {
   private interpretExpression(e: ExpressionAtom, type: Atom, b: Bindings, k: Frame, space: Space): void {
     const op = e.children[0]!;
     if (op.kind === 'grounded' && op.execute !== undefined) {
-      const simple = applySimpleSignature(space, e, type);
+      const simple = applySimpleSignature(space, e, type, b);
       if (simple !== undefined) {
         const ret = simple.ret === EXPRESSION_TYPE ? UNDEFINED_TYPE : simple.ret;
-        return this.stepArgs(e, [], simple.types, ret, b, k, space);
+        return this.stepArgs(e, [], simple.types, ret, simple.bindings, k, space);
       }
     }
     const opTypes = getAtomTypes(space, op);

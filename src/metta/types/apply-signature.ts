@@ -12,8 +12,10 @@
  * @module
  */
 import { freshVariable, type Atom, type ExpressionAtom, type GroundedAtom } from '../../atomspace/atom.js';
+import type { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { getAtomTypes } from './infer.js';
+import { matchTypes } from './match.js';
 import { isMetaType, metaType } from './match.js';
 import { signatureOf, TypeVarTable } from './signature.js';
 import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
@@ -24,6 +26,8 @@ export interface SimpleApplication {
   readonly types: Atom[];
   /** The type the call's result is evaluated with. */
   readonly ret: Atom;
+  /** The caller's bindings, extended when the expected type was a variable the result type fixes. */
+  readonly bindings: Bindings;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface SimpleApplication {
  * general check is needed. Type variables of the signature that no argument fixes get fresh
  * variables, as the general check's renaming would give them.
  */
-export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom, expected: Atom): SimpleApplication | undefined {
+export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom, expected: Atom, b: Bindings): SimpleApplication | undefined {
   const c = call.children;
   const op = c[0] as GroundedAtom;
   const sig = signatureOf(op);
@@ -66,7 +70,13 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
   for (let i = 0; i < sig.formals.length; i++) types[i + 1] = valueOf(sig.formals[i]!);
   const ret = valueOf(sig.ret);
   if (expected === UNDEFINED_TYPE || expected === ATOM_TYPE || ret === expected || ret === UNDEFINED_TYPE || ret === ATOM_TYPE) {
-    return { types, ret };
+    return { types, ret, bindings: b };
+  }
+  // An expected type variable (a branch of `if`, whose result type is `$t`) learns the
+  // result's type here, as in the general check; a mismatch is left to that check's error.
+  if (ret.kind === 'symbol') {
+    const bindings = matchTypes(ret, expected, b);
+    if (bindings !== null) return { types, ret, bindings };
   }
   return undefined;
 }
