@@ -268,6 +268,11 @@ describe.each(SPACE_KINDS)('types over the %s space', (_kind, makeSpace) => {
       expect(typesOf(t, '(a c)')).toEqual(['%Undefined%']);
     });
 
+    it('orders tuple types head outermost, the last argument varying fastest', () => {
+      const t = space('(: a A) (: a AA) (: b B) (: c C) (: c CC) (: c CCC)');
+      expect(typesOf(t, '(a b c)')).toEqual(['(A B C)', '(A B CC)', '(A B CCC)', '(AA B C)', '(AA B CC)', '(AA B CCC)']);
+    });
+
     it('combines tuple and application types when the head has both', () => {
       const t = space('(: a (-> B C)) (: a A) (: b B)');
       expect(typesOf(t, '(a b)')).toEqual(['(A B)', 'C']);

@@ -156,13 +156,22 @@ function tupleTypes(valueTypes: readonly Atom[], argTypes: ArgumentTypes): Atom[
     if (valid.length === 0) return [];
     columns.push(valid);
   }
-  let rows: Atom[][] = [[]];
-  for (const column of columns) {
-    const next: Atom[][] = [];
-    for (const row of rows) for (const t of column) next.push([...row, t]);
-    rows = next;
+  // Each row is built once, decoding its index in mixed radix (last column fastest): building
+  // rows by extending prefixes would copy them once per column, quadratic in the tuple's length.
+  let count = 1;
+  for (const column of columns) count *= column.length;
+  const out: Atom[] = new Array(count);
+  for (let r = 0; r < count; r++) {
+    const row: Atom[] = new Array(columns.length);
+    let rest = r;
+    for (let c = columns.length - 1; c >= 0; c--) {
+      const column = columns[c]!;
+      row[c] = column[rest % column.length]!;
+      rest = Math.floor(rest / column.length);
+    }
+    out[r] = exprOf(row);
   }
-  return rows.map((row) => exprOf(row));
+  return out;
 }
 
 /**
