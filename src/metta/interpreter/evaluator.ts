@@ -214,6 +214,9 @@ export class Evaluator {
       for (const err of errors) this.machine.deliver(k, err, b);
     }
     if (tuple) {
+      // Data such as a list of numbers evaluates element by element to itself: skip the walk.
+      // (A variable bound to an expression would be evaluated, hence ground or no bindings.)
+      if ((e.ground || b.isEmpty) && allSelfEvaluating(e)) return this.mettaCall(e, type, b, k, space);
       const types = new Array<Atom>(e.children.length).fill(UNDEFINED_TYPE);
       this.stepArgs(e, [], types, type, b, k, space);
     }
@@ -539,6 +542,16 @@ function selfEvaluating(a: Atom, t: Atom): boolean {
     case 'expression':
       return t === EXPRESSION_TYPE || a.evaluated;
   }
+}
+
+/** True when every element of `e` is taken as it is by the tuple path (see {@link selfEvaluating}). */
+function allSelfEvaluating(e: ExpressionAtom): boolean {
+  const c = e.children;
+  for (let i = 0; i < c.length; i++) {
+    const x = c[i]!;
+    if (x.kind === 'expression' && !x.evaluated) return false;
+  }
+  return true;
 }
 
 /** A head like `($f $x)` whose own head is (recursively) a variable. */

@@ -55,9 +55,13 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
     if (actual === undefined) return undefined;
     // `%Undefined%` accepts any one valid type, whatever its form: `(StateMonad Number)` too.
     if (formal === UNDEFINED_TYPE) continue;
-    if (actual.kind !== 'symbol') return undefined;
-    // `%Undefined%` and `Atom` match anything at once, binding nothing (§4.3).
-    if (actual === UNDEFINED_TYPE || actual === ATOM_TYPE || formal === UNDEFINED_TYPE || formal === actual) continue;
+    if (actual.kind === 'symbol') {
+      // `%Undefined%` and `Atom` match anything at once, binding nothing (§4.3).
+      if (actual === UNDEFINED_TYPE || actual === ATOM_TYPE || formal === actual) continue;
+    } else if (actual.kind !== 'expression' || !actual.ground) {
+      return undefined;
+    }
+    // A ground expression type, like a list's `(Number Number)`, can only give a variable a value.
     if (formal.kind !== 'variable' || !table.bind(formal, actual)) return undefined;
   }
   // Variables no argument fixed stand for themselves, freshly named per call.

@@ -125,7 +125,7 @@ function inferExpressionTypes(space: ReadableSpace, e: ExpressionAtom): Inferred
 
 /** The inferred types of an expression's arguments, each computed once, when first asked for. */
 class ArgumentTypes {
-  private readonly cache: (InferredType[] | undefined)[];
+  private readonly cache: (readonly InferredType[] | undefined)[];
   constructor(
     private readonly space: ReadableSpace,
     private readonly e: ExpressionAtom,
@@ -137,11 +137,22 @@ class ArgumentTypes {
     return this.cache.length;
   }
   /** The types of argument `i` (0-based). */
-  at(i: number): InferredType[] {
+  at(i: number): readonly InferredType[] {
     let t = this.cache[i];
-    if (t === undefined) t = this.cache[i] = inferTypes(this.space, this.e.children[i + 1]!);
+    if (t === undefined) t = this.cache[i] = argumentTypes(this.space, this.e.children[i + 1]!);
     return t;
   }
+}
+
+/** Shared answers for grounded values whose type is a symbol: lists of numbers ask for these a lot. */
+const VALUE_TYPES = new WeakMap<Atom, readonly InferredType[]>();
+
+/** {@link inferTypes} for an argument, whose answer is only read. */
+function argumentTypes(space: ReadableSpace, a: Atom): readonly InferredType[] {
+  if (a.kind !== 'grounded' || a.type.kind !== 'symbol' || a.type === UNDEFINED_TYPE) return inferTypes(space, a);
+  let types = VALUE_TYPES.get(a.type);
+  if (types === undefined) VALUE_TYPES.set(a.type, (types = Object.freeze([Object.freeze({ type: a.type })])));
+  return types;
 }
 
 /**
@@ -149,6 +160,8 @@ class ArgumentTypes {
  * head outermost and the last argument varying fastest; empty when any argument has none.
  */
 function tupleTypes(valueTypes: readonly Atom[], argTypes: ArgumentTypes): Atom[] {
+  const single = valueTypes.length === 1 ? singleTupleType(valueTypes[0]!, argTypes) : undefined;
+  if (single !== undefined) return single === null ? [] : [single];
   const columns: Atom[][] = [valueTypes.slice()];
   for (let i = 0; i < argTypes.length; i++) {
     const valid: Atom[] = [];
@@ -172,6 +185,24 @@ function tupleTypes(valueTypes: readonly Atom[], argTypes: ArgumentTypes): Atom[
     out[r] = exprOf(row);
   }
   return out;
+}
+
+/**
+ * The common case of {@link tupleTypes}, data like `(1 2 3)`: every element has one valid
+ * type, so there is one row. `undefined` when some element has several (or an error beside
+ * its type), `null` when some element has none.
+ */
+function singleTupleType(headType: Atom, argTypes: ArgumentTypes): Atom | null | undefined {
+  const row: Atom[] = new Array(argTypes.length + 1);
+  row[0] = headType;
+  for (let i = 0; i < argTypes.length; i++) {
+    const types = argTypes.at(i);
+    if (types.length !== 1) return types.every((t) => t.type === undefined) ? null : undefined;
+    const t = types[0]!.type;
+    if (t === undefined) return null;
+    row[i + 1] = t;
+  }
+  return exprOf(row);
 }
 
 /**

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Atom, ExpressionAtom, GroundedAtom, VariableAtom } from '../../atomspace/atom.js';
+import { atomEq, type Atom, type ExpressionAtom, type GroundedAtom, type VariableAtom } from '../../atomspace/atom.js';
 import { isFunctionType, isMetaType, metaType } from './match.js';
 import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
 
@@ -57,7 +57,7 @@ export class TypeVarTable {
   /** Gives `x` the value `t`; false when it already stands for something else. */
   bind(x: VariableAtom, t: Atom): boolean {
     const at = this.vars === undefined ? -1 : this.vars.indexOf(x);
-    if (at >= 0) return this.values![at] === t;
+    if (at >= 0) return atomEq(this.values![at]!, t);
     (this.vars ??= []).push(x);
     (this.values ??= []).push(t);
     return true;
