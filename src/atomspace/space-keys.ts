@@ -24,7 +24,7 @@
  *
  * @module
  */
-import type { Atom, GroundedAtom } from './atom.js';
+import { exprItem, exprLength, type Atom, type GroundedAtom } from './atom.js';
 import { FloatAtom, IntAtom } from './values.js';
 
 /** Argument positions of an expression indexed by their shape (1 = first argument). */
@@ -83,11 +83,12 @@ export function shapeOf(atom: Atom): number | undefined {
     case 'grounded':
       return groundedShape(atom);
     case 'expression': {
-      const c = atom.children;
-      if (c.length === 0) return mix(TAG_EXPR, 0);
-      const h = c[0]!;
-      const head = h.kind === 'expression' ? mix(TAG_EXPR_HEAD, h.children.length) : shapeOf(h);
-      return head === undefined ? undefined : mix(mix(TAG_EXPR, c.length), head);
+      // Read without copying: the argument of a query may be a long list's shared tail.
+      const n = exprLength(atom);
+      if (n === 0) return mix(TAG_EXPR, 0);
+      const h = exprItem(atom, 0)!;
+      const head = h.kind === 'expression' ? mix(TAG_EXPR_HEAD, exprLength(h)) : shapeOf(h);
+      return head === undefined ? undefined : mix(mix(TAG_EXPR, n), head);
     }
   }
 }
@@ -214,10 +215,9 @@ export function candidateBuckets<B>(pattern: Atom, index: BucketSource<B>, out: 
       b2 = undefined;
     }
     if (i > DEEP_INDEXED_ARGS || child.kind !== 'expression') continue;
-    const g = child.children;
-    const lastSub = Math.min(g.length - 1, DEEP_INDEXED_SUBARGS);
+    const lastSub = Math.min(exprLength(child) - 1, DEEP_INDEXED_SUBARGS);
     for (let j = 1; j <= lastSub && best > 1 && openSize < best; j++) {
-      const gk = shapeOf(g[j]!);
+      const gk = shapeOf(exprItem(child, j)!);
       if (gk === undefined) continue;
       const subExact = index.bucket(subArgKey(i, j, top, ck, gk));
       const subOpen = index.bucket(subArgKey(i, j, top, ck, undefined));

@@ -9,7 +9,11 @@
  */
 import {
   alphaEq,
+  everyElementShared,
+  exprItem,
+  exprLength,
   exprOf,
+  exprTail,
   freshVariable,
   isGround,
   renameVariables,
@@ -138,7 +142,7 @@ export class Evaluator {
         return this.castAndDeliver(atom, type, b, k, space);
       case 'expression':
         if (type === EXPRESSION_TYPE || atom.evaluated) return m.deliver(k, atom, b);
-        if (atom.children.length === 0) return this.castAndDeliver(atom, type, b, k, space);
+        if (exprLength(atom) === 0) return this.castAndDeliver(atom, type, b, k, space);
         if (this.maxDepth > 0 && k.depth >= this.maxDepth) {
           return m.deliver(k, errorAtom(atom, STACK_OVERFLOW), b);
         }
@@ -175,7 +179,7 @@ export class Evaluator {
 
   /** interpret_expression: type-check the call, evaluate its arguments, then call it. */
   private interpretExpression(e: ExpressionAtom, type: Atom, b: Bindings, k: Frame, space: Space): void {
-    const op = e.children[0]!;
+    const op = exprItem(e, 0)!;
     if (op.kind === 'grounded' && op.execute !== undefined) {
       const simple = applySimpleSignature(space, e, type, b);
       if (simple !== undefined) {
@@ -216,7 +220,9 @@ export class Evaluator {
     if (tuple) {
       // Data such as a list of numbers evaluates element by element to itself: skip the walk.
       // (A variable bound to an expression would be evaluated, hence ground or no bindings.)
-      if ((e.ground || b.isEmpty) && allSelfEvaluating(e)) return this.mettaCall(e, type, b, k, space);
+      if ((e.ground || b.isEmpty) && everyElementShared(e, isSelfEvaluatingElement, SELF_EVALUATING_FROM)) {
+        return this.mettaCall(e, type, b, k, space);
+      }
       const types = new Array<Atom>(e.children.length).fill(UNDEFINED_TYPE);
       this.stepArgs(e, [], types, type, b, k, space);
     }
@@ -298,9 +304,9 @@ export class Evaluator {
 
   /** `(eval atom)`: run a grounded call or an instruction, or rewrite by the space's equations. */
   evalStep(atom: Atom, b: Bindings, k: Frame, space: Space): void {
-    if (atom.kind === 'expression' && atom.children.length > 0) {
-      const head = atom.children[0]!;
-      if (head.kind === 'grounded' && head.execute !== undefined) return this.callOp(head, atom, b, k, space);
+    const head = atom.kind === 'expression' ? exprItem(atom, 0) : undefined;
+    if (head !== undefined) {
+      if (head.kind === 'grounded' && head.execute !== undefined) return this.callOp(head, atom as ExpressionAtom, b, k, space);
       if (isInstruction(atom)) return this.runInstruction(atom, b, k, space);
       if (head.kind === 'variable' || headIsVariable(head)) return this.machine.deliver(k, NOT_REDUCIBLE, b);
     }
@@ -484,15 +490,19 @@ export class Evaluator {
       }
       case 'decons-atom': {
         const e = c[1];
-        if (c.length !== 2 || e?.kind !== 'expression' || e.children.length === 0) {
+        if (c.length !== 2 || e?.kind !== 'expression' || exprLength(e) === 0) {
           return bad('(decons-atom (: <expr> Expression))');
         }
-        return m.deliver(k, exprOf([e.children[0]!, exprOf(e.children.slice(1))]), b);
+        return m.deliver(k, exprOf([exprItem(e, 0)!, exprTail(e, 1)]), b);
       }
       case 'cons-atom': {
         const t = c[2];
         if (c.length !== 3 || t?.kind !== 'expression') return bad('(cons-atom <head> (: <tail> Expression))');
-        return m.deliver(k, exprOf([c[1]!, ...t.children]), b);
+        const n = exprLength(t);
+        const items = new Array<Atom>(n + 1);
+        items[0] = c[1]!;
+        for (let i = 0; i < n; i++) items[i + 1] = exprItem(t, i)!;
+        return m.deliver(k, exprOf(items), b);
       }
       case 'function': {
         if (c.length !== 2 || c[1]!.kind !== 'expression') return bad('(function (: <body> Expression))');
@@ -544,15 +554,13 @@ function selfEvaluating(a: Atom, t: Atom): boolean {
   }
 }
 
-/** True when every element of `e` is taken as it is by the tuple path (see {@link selfEvaluating}). */
-function allSelfEvaluating(e: ExpressionAtom): boolean {
-  const c = e.children;
-  for (let i = 0; i < c.length; i++) {
-    const x = c[i]!;
-    if (x.kind === 'expression' && !x.evaluated) return false;
-  }
-  return true;
+/** Is `x` taken as it is by the tuple path (see {@link selfEvaluating})? */
+function isSelfEvaluatingElement(x: Atom): boolean {
+  return x.kind !== 'expression' || x.evaluated;
 }
+
+/** Per list storage, where its self-evaluating suffix begins (see `everyElementShared`). */
+const SELF_EVALUATING_FROM = new WeakMap<readonly Atom[], number>();
 
 /** A head like `($f $x)` whose own head is (recursively) a variable. */
 function headIsVariable(head: Atom): boolean {

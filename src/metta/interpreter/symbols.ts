@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { expr, sym, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+import { expr, exprItem, sym, withEvaluatedFlag, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
 import { ERROR } from '../types/symbols.js';
 
 export {
@@ -50,7 +50,7 @@ export const INSTRUCTIONS: ReadonlySet<Atom> = new Set([
  * `isErrorAtom`, for looking through run results.
  */
 export function isError(atom: Atom): atom is ExpressionAtom {
-  return atom.kind === 'expression' && atom.children.length > 0 && atom.children[0] === ERROR;
+  return atom.kind === 'expression' && exprItem(atom, 0) === ERROR;
 }
 
 /** `(Error <atom> <message>)`. */
@@ -60,10 +60,12 @@ export function errorAtom(atom: Atom, message: Atom): ExpressionAtom {
 
 /** Is `atom` an expression run as a minimal MeTTa instruction? */
 export function isInstruction(atom: Atom): atom is ExpressionAtom {
-  return atom.kind === 'expression' && atom.children.length > 0 && INSTRUCTIONS.has(atom.children[0]!);
+  if (atom.kind !== 'expression') return false;
+  const head = exprItem(atom, 0);
+  return head !== undefined && INSTRUCTIONS.has(head);
 }
 
 /** A copy of `e` flagged as evaluated, so the interpreter leaves it alone from now on. */
 export function markEvaluated(e: ExpressionAtom): ExpressionAtom {
-  return e.evaluated ? e : { kind: 'expression', children: e.children, ground: e.ground, evaluated: true };
+  return withEvaluatedFlag(e);
 }

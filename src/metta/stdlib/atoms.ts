@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { alphaEq, atomEq, exprOf, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+import { alphaEq, atomEq, exprItem, exprLength, exprOf, exprTail, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
 import { formatAtom } from '../../atomspace/format.js';
 import { BoolAtom, FloatAtom, IntAtom, NUMBER_TYPE, StringAtom, float, int, str } from '../../atomspace/values.js';
 import { GroundedOp, MettaRuntimeError } from '../grounded.js';
@@ -31,7 +31,7 @@ function headOp(name: 'car-atom' | 'cdr-atom', resultType: Atom, pick: (e: Expre
   const message = str(`${name} expects a non-empty expression as an argument`);
   return new GroundedOp(name, arrow(EXPRESSION_TYPE, resultType), (args) => {
     const e = args[0];
-    if (e === undefined || e.kind !== 'expression' || e.children.length === 0) throw new MettaRuntimeError(message);
+    if (e === undefined || e.kind !== 'expression' || exprLength(e) === 0) throw new MettaRuntimeError(message);
     return [pick(e)];
   });
 }
@@ -39,7 +39,7 @@ function headOp(name: 'car-atom' | 'cdr-atom', resultType: Atom, pick: (e: Expre
 function sizeAtom(): GroundedOp {
   return new GroundedOp('size-atom', arrow(EXPRESSION_TYPE, NUMBER_TYPE), (args) => {
     const e = expressionArg(args[0], 'size-atom expects one argument: expression');
-    return [int(e.children.length)];
+    return [int(exprLength(e))];
   });
 }
 
@@ -52,8 +52,8 @@ function indexAtom(): GroundedOp {
     // A Float index is truncated; a negative one is out of bounds (it wraps to a huge
     // unsigned index in the reference).
     const i = toI64(n);
-    if (typeof i !== 'number' || i < 0 || i >= e.children.length) throw new MettaRuntimeError('Index is out of bounds');
-    return [e.children[i]!];
+    if (typeof i !== 'number' || i < 0 || i >= exprLength(e)) throw new MettaRuntimeError('Index is out of bounds');
+    return [exprItem(e, i)!];
   });
 }
 
@@ -185,8 +185,9 @@ function multisetOp(name: string, message: string, keepFound: boolean): Grounded
  */
 export function atomOps(): GroundedOp[] {
   return [
-    headOp('car-atom', UNDEFINED_TYPE, (e) => e.children[0]!),
-    headOp('cdr-atom', EXPRESSION_TYPE, (e) => exprOf(e.children.slice(1))),
+    headOp('car-atom', UNDEFINED_TYPE, (e) => exprItem(e, 0)!),
+    // The tail shares the list's storage: walking a list with cdr-atom copies nothing.
+    headOp('cdr-atom', EXPRESSION_TYPE, (e) => exprTail(e, 1)),
     sizeAtom(),
     indexAtom(),
     extremumAtom('min-atom', Infinity, (a, b) => a < b),

@@ -7,7 +7,16 @@
  *
  * @module
  */
-import { exprOf, renameVariables, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+import {
+  exprItem,
+  exprLength,
+  exprOf,
+  mapElementsShared,
+  renameVariables,
+  type Atom,
+  type ExpressionAtom,
+  type SharedImages,
+} from '../../atomspace/atom.js';
 import { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { addSuperTypes, declaredTypes } from './lookup.js';
@@ -79,7 +88,7 @@ function inferTypes(space: ReadableSpace, atom: Atom): InferredType[] {
     case 'symbol':
       return asTypes(declaredTypes(space, atom));
     case 'expression':
-      return atom.children.length === 0 ? [] : inferExpressionTypes(space, atom);
+      return exprLength(atom) === 0 ? [] : inferExpressionTypes(space, atom);
   }
 }
 
@@ -88,7 +97,7 @@ function asTypes(types: readonly Atom[]): InferredType[] {
 }
 
 function inferExpressionTypes(space: ReadableSpace, e: ExpressionAtom): InferredType[] {
-  const op = e.children[0]!;
+  const op = exprItem(e, 0)!;
   // An operation on values that cannot be mistyped, like `(< 18 2)`: its declarations, then
   // the one application type (what the general walk below would find, without the walk).
   const direct = op.kind === 'grounded' ? directResultType(e) : undefined;
@@ -96,6 +105,15 @@ function inferExpressionTypes(space: ReadableSpace, e: ExpressionAtom): Inferred
     const out = asTypes(declaredTypes(space, e));
     out.push({ type: direct });
     return out;
+  }
+  // Data, like a list of numbers: the one tuple type the walk below would find, built without
+  // looking at each element again when `e` is a tail of a list already typed.
+  const data = op.kind === 'grounded' ? mapElementsShared(e, plainValueType, VALUE_TYPE_ROWS) : null;
+  if (data !== null) {
+    const types: Atom[] = [data];
+    for (const t of declaredTypes(space, e)) types.push(t);
+    addSuperTypes(space, types, 0, 1);
+    return asTypes(types);
   }
   const opTypes = inferTypes(space, op);
   const valueTypes: Atom[] = [];
@@ -143,6 +161,14 @@ class ArgumentTypes {
     return t;
   }
 }
+
+/** A grounded value's type when it is a plain symbol (`Number`), the only type it then has. */
+function plainValueType(x: Atom): Atom | undefined {
+  return x.kind === 'grounded' && x.type.kind === 'symbol' && x.type !== UNDEFINED_TYPE ? x.type : undefined;
+}
+
+/** The element types of lists of values, per list storage (see `mapElementsShared`). */
+const VALUE_TYPE_ROWS = new WeakMap<readonly Atom[], SharedImages>();
 
 /** Shared answers for grounded values whose type is a symbol: lists of numbers ask for these a lot. */
 const VALUE_TYPES = new WeakMap<Atom, readonly InferredType[]>();

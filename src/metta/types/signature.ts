@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { atomEq, type Atom, type ExpressionAtom, type GroundedAtom, type VariableAtom } from '../../atomspace/atom.js';
+import { atomEq, exprItem, type Atom, type ExpressionAtom, type GroundedAtom, type VariableAtom } from '../../atomspace/atom.js';
 import { isFunctionType, isMetaType, metaType } from './match.js';
 import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
 
@@ -76,10 +76,10 @@ export class TypeVarTable {
  * parameter type is its own type), and the answer is `R` with nothing else bound.
  */
 export function directResultType(call: ExpressionAtom): Atom | undefined {
+  // The head first, without copying: data such as a list's tail never needs its elements here.
+  const op = exprItem(call, 0);
+  if (op === undefined || op.kind !== 'grounded' || op.execute === undefined) return undefined;
   const c = call.children;
-  if (c.length === 0) return undefined;
-  const op = c[0]!;
-  if (op.kind !== 'grounded' || op.execute === undefined) return undefined;
   const sig = signatureOf(op);
   if (sig === null || sig.formals.length !== c.length - 1) return undefined;
   let table: TypeVarTable | undefined;
