@@ -57,7 +57,7 @@ const PROGRAMS = [
     expected: ['[()]', '[found]', '[200000]', '[()]', '[()]'],
     petta: 1.17,
   },
-  { name: 'list-atoms', what: 'cons-atom a 5k-element expression, sum it by car-atom/cdr-atom', expected: ['[12502500]'] },
+  { name: 'list-atoms', what: 'cons-atom a 100k-element expression, sum it by car-atom/cdr-atom', expected: ['[5000050000]'] },
   { name: 'list-sum', what: 'build and sum a 10k-element list', expected: ['[50005000]'] },
   {
     name: 'list-sum-100k',

@@ -7,18 +7,18 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   atomEq,
-  everyElementShared,
+  ElementMap,
+  ElementTest,
+  exprCons,
   exprItem,
   exprLength,
   exprOf,
   exprTail,
-  mapElementsShared,
   sym,
   v,
   withEvaluatedFlag,
   type Atom,
   type ExpressionAtom,
-  type SharedImages,
 } from '../src/atomspace/atom.js';
 import { formatAtom } from '../src/atomspace/format.js';
 import { shapeOf, storedKeys } from '../src/atomspace/space-keys.js';
@@ -82,19 +82,35 @@ describe('expression tails', () => {
     );
   });
 
-  it('share per-storage answers that agree with a direct computation', () => {
-    const types = new WeakMap<readonly Atom[], SharedImages>();
-    const symbols = new WeakMap<readonly Atom[], number>();
+  it('stay immutable and agree with copied lists under any mix of cons, tail and reads', () => {
     const typeOf = (x: Atom): Atom | undefined => (x.kind === 'grounded' ? x.type : undefined);
     const isSymbol = (x: Atom): boolean => x.kind === 'symbol';
+    type Op = { op: 'cons'; x: Atom; of: number } | { op: 'tail'; k: number; of: number } | { op: 'read'; of: number };
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ op: fc.constant('cons' as const), x: element, of: fc.nat() }) },
+      { weight: 2, arbitrary: fc.record({ op: fc.constant('tail' as const), k: fc.nat({ max: 3 }), of: fc.nat() }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('read' as const), of: fc.nat() }) },
+    );
     fc.assert(
-      fc.property(listAndCuts, ([xs, cuts]) => {
-        for (const [tail, copy] of cutAll(xs, cuts)) {
-          const mapped = mapElementsShared(tail, typeOf, types);
-          const direct = copy.map(typeOf);
-          if (direct.some((t) => t === undefined)) expect(mapped).toBeNull();
-          else expect(mapped?.children).toEqual(direct);
-          expect(everyElementShared(tail, isSymbol, symbols)).toBe(copy.every(isSymbol));
+      fc.property(fc.array(element, { maxLength: 6 }), fc.array(op, { maxLength: 40 }), (start, ops) => {
+        // One map and test per run: their per-storage answers must follow every cons.
+        const types = new ElementMap(typeOf);
+        const symbols = new ElementTest(isSymbol);
+        const pool: Array<[ExpressionAtom, Atom[]]> = [[exprOf(start), start]];
+        for (const o of ops) {
+          const [e, copy] = pool[o.of % pool.length]!;
+          if (o.op === 'cons') pool.push([exprCons(o.x, e), [o.x, ...copy]]);
+          else if (o.op === 'tail') pool.push([exprTail(e, Math.min(o.k, copy.length)), copy.slice(Math.min(o.k, copy.length))]);
+          else expect(e.children).toEqual(copy);
+          for (const [p, c] of pool) {
+            expect(exprLength(p)).toBe(c.length);
+            for (let i = 0; i < c.length; i++) expect(exprItem(p, i)).toBe(c[i]);
+            expect(p.ground).toBe(exprOf(c).ground);
+            const mapped = types.of(p);
+            if (c.some((x) => typeOf(x) === undefined)) expect(mapped).toBeNull();
+            else expect(mapped?.children).toEqual(c.map(typeOf));
+            expect(symbols.every(p)).toBe(c.every(isSymbol));
+          }
         }
       }),
     );
@@ -107,7 +123,7 @@ describe('expression tails', () => {
     const found = [...s.query(exprOf([sym('tail'), exprOf([int(3), v('rest')])]))];
     expect(found.length).toBe(1);
     expect(formatAtom(found[0]!.apply(v('rest')))).toBe('4');
-    expect(mapElementsShared(exprTail(list, 1), (x) => (x.kind === 'grounded' ? x.type : undefined), new WeakMap())?.children).toEqual([
+    expect(new ElementMap((x) => (x.kind === 'grounded' ? x.type : undefined)).of(exprTail(list, 1))?.children).toEqual([
       NUMBER_TYPE,
       NUMBER_TYPE,
       NUMBER_TYPE,

@@ -116,129 +116,17 @@ export function expr(...children: Atom[]): ExpressionAtom {
   return exprOf(children);
 }
 
-/** An expression that takes ownership of `children` (the array must not be changed later). */
-export function exprOf(children: readonly Atom[]): ExpressionAtom {
-  return new Expression(children, 0, allGround(children, 0), false);
-}
-
-function allGround(items: readonly Atom[], from: number): boolean {
-  for (let i = from; i < items.length; i++) {
-    const c = items[i]!;
-    if (c.kind === 'variable' || (c.kind === 'expression' && !c.ground)) return false;
-  }
-  return true;
-}
-
-/**
- * The one implementation of {@link ExpressionAtom}. Its elements are `items[start..]`: a tail
- * made by {@link exprTail} shares its parent's array, so walking down a list with `cdr-atom`
- * copies nothing. Code on hot paths reads elements through {@link exprLength} and
- * {@link exprItem}; reading `children` of a tail cuts the array to size once.
- */
-class Expression implements ExpressionAtom {
-  readonly kind = 'expression' as const;
-  constructor(
-    /** Storage, possibly shared with other tails of the same list. */
-    public items: readonly Atom[],
-    /** Index in `items` of the first element. */
-    public start: number,
-    readonly ground: boolean,
-    readonly evaluated: boolean,
-  ) {}
-
-  get children(): readonly Atom[] {
-    if (this.start !== 0) {
-      this.items = this.items.slice(this.start);
-      this.start = 0;
-    }
-    return this.items;
-  }
-}
-
-/** Number of elements of `e`, without copying a shared tail. */
-export function exprLength(e: ExpressionAtom): number {
-  return e instanceof Expression ? e.items.length - e.start : e.children.length;
-}
-
-/** Element `i` (0-based) of `e`, without copying a shared tail; undefined past the end. */
-export function exprItem(e: ExpressionAtom, i: number): Atom | undefined {
-  return e instanceof Expression ? e.items[e.start + i] : e.children[i];
-}
-
-/** The expression of the elements of `e` from index `from` on: O(1), sharing `e`'s storage. */
-export function exprTail(e: ExpressionAtom, from: number): ExpressionAtom {
-  if (!(e instanceof Expression)) return exprOf(e.children.slice(from));
-  const start = Math.min(e.start + from, e.items.length);
-  return new Expression(e.items, start, e.ground || allGround(e.items, start), false);
-}
-
-/** `e` with the interpreter's "evaluated" flag set (sharing its storage). */
-export function withEvaluatedFlag(e: ExpressionAtom): ExpressionAtom {
-  if (e.evaluated) return e;
-  return e instanceof Expression ? new Expression(e.items, e.start, e.ground, true) : new Expression(e.children, 0, e.ground, true);
-}
-
-/**
- * What a function gives for each element of one storage array, and from which index on it
- * gives an answer for every element.
- */
-export interface SharedImages {
-  readonly images: readonly (Atom | undefined)[];
-  readonly definedFrom: number;
-}
-
-/**
- * `(f(x1) f(x2) …)` for the elements `xi` of `e`, or null when `f` gives undefined for one.
- * `f` must depend on its argument only and return ground atoms. For a tail of a list its
- * answers are kept in `cache` per storage array, so walking a list with `cdr-atom` and mapping
- * every tail costs one call of `f` per element in all, not per tail.
- */
-export function mapElementsShared(
-  e: ExpressionAtom,
-  f: (x: Atom) => Atom | undefined,
-  cache: WeakMap<readonly Atom[], SharedImages>,
-): ExpressionAtom | null {
-  if (!(e instanceof Expression) || e.start === 0) {
-    // A whole array is rarely mapped twice; mapping it directly saves the cache entry.
-    const c = e.children;
-    const out = new Array<Atom>(c.length);
-    for (let i = 0; i < c.length; i++) {
-      const y = f(c[i]!);
-      if (y === undefined) return null;
-      out[i] = y;
-    }
-    return new Expression(out, 0, true, false);
-  }
-  let shared = cache.get(e.items);
-  if (shared === undefined) {
-    const images = e.items.map(f);
-    let definedFrom = images.length;
-    while (definedFrom > 0 && images[definedFrom - 1] !== undefined) definedFrom--;
-    cache.set(e.items, (shared = { images, definedFrom }));
-  }
-  if (e.start < shared.definedFrom) return null;
-  return new Expression(shared.images as readonly Atom[], e.start, true, false);
-}
-
-/**
- * True when `test` holds for every element of `e`. Like {@link mapElementsShared}, the answer
- * for a tail of a list is read from `cache` (per storage array: the index from which `test`
- * holds to the end), so `test` must depend on its argument only.
- */
-export function everyElementShared(e: ExpressionAtom, test: (x: Atom) => boolean, cache: WeakMap<readonly Atom[], number>): boolean {
-  if (!(e instanceof Expression) || e.start === 0) {
-    const c = e.children;
-    for (let i = 0; i < c.length; i++) if (!test(c[i]!)) return false;
-    return true;
-  }
-  let holdsFrom = cache.get(e.items);
-  if (holdsFrom === undefined) {
-    holdsFrom = e.items.length;
-    while (holdsFrom > 0 && test(e.items[holdsFrom - 1]!)) holdsFrom--;
-    cache.set(e.items, holdsFrom);
-  }
-  return e.start >= holdsFrom;
-}
+export {
+  exprOf,
+  exprLength,
+  exprItem,
+  exprTail,
+  exprCons,
+  withEvaluatedFlag,
+  ElementMap,
+  ElementTest,
+} from './expression.js';
+import { exprItem, exprLength, exprOf } from './expression.js';
 
 /** The unit atom `()`. */
 export const UNIT: ExpressionAtom = Object.freeze(exprOf(Object.freeze([]))) as ExpressionAtom;
@@ -309,7 +197,7 @@ export function renameVariables(atom: Atom, mapping?: Map<VariableAtom, Variable
   const src = atom.children;
   const out = new Array<Atom>(src.length);
   for (let i = 0; i < src.length; i++) out[i] = renameVariables(src[i]!, mapping);
-  return new Expression(out, 0, false, false);
+  return exprOf(out);
 }
 
 /** Replaces variables through `lookup` (which returns undefined to keep a variable). */

@@ -9,7 +9,8 @@
  */
 import {
   alphaEq,
-  everyElementShared,
+  ElementTest,
+  exprCons,
   exprItem,
   exprLength,
   exprOf,
@@ -220,7 +221,7 @@ export class Evaluator {
     if (tuple) {
       // Data such as a list of numbers evaluates element by element to itself: skip the walk.
       // (A variable bound to an expression would be evaluated, hence ground or no bindings.)
-      if ((e.ground || b.isEmpty) && everyElementShared(e, isSelfEvaluatingElement, SELF_EVALUATING_FROM)) {
+      if ((e.ground || b.isEmpty) && SELF_EVALUATING.every(e)) {
         return this.mettaCall(e, type, b, k, space);
       }
       const types = new Array<Atom>(e.children.length).fill(UNDEFINED_TYPE);
@@ -498,11 +499,7 @@ export class Evaluator {
       case 'cons-atom': {
         const t = c[2];
         if (c.length !== 3 || t?.kind !== 'expression') return bad('(cons-atom <head> (: <tail> Expression))');
-        const n = exprLength(t);
-        const items = new Array<Atom>(n + 1);
-        items[0] = c[1]!;
-        for (let i = 0; i < n; i++) items[i + 1] = exprItem(t, i)!;
-        return m.deliver(k, exprOf(items), b);
+        return m.deliver(k, exprCons(c[1]!, t), b);
       }
       case 'function': {
         if (c.length !== 2 || c[1]!.kind !== 'expression') return bad('(function (: <body> Expression))');
@@ -559,8 +556,8 @@ function isSelfEvaluatingElement(x: Atom): boolean {
   return x.kind !== 'expression' || x.evaluated;
 }
 
-/** Per list storage, where its self-evaluating suffix begins (see `everyElementShared`). */
-const SELF_EVALUATING_FROM = new WeakMap<readonly Atom[], number>();
+/** Whether a list's elements are all self-evaluating, remembered per list storage. */
+const SELF_EVALUATING = new ElementTest(isSelfEvaluatingElement);
 
 /** A head like `($f $x)` whose own head is (recursively) a variable. */
 function headIsVariable(head: Atom): boolean {

@@ -11,11 +11,10 @@ import {
   exprItem,
   exprLength,
   exprOf,
-  mapElementsShared,
+  ElementMap,
   renameVariables,
   type Atom,
   type ExpressionAtom,
-  type SharedImages,
 } from '../../atomspace/atom.js';
 import { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
@@ -108,7 +107,7 @@ function inferExpressionTypes(space: ReadableSpace, e: ExpressionAtom): Inferred
   }
   // Data, like a list of numbers: the one tuple type the walk below would find, built without
   // looking at each element again when `e` is a tail of a list already typed.
-  const data = op.kind === 'grounded' ? mapElementsShared(e, plainValueType, VALUE_TYPE_ROWS) : null;
+  const data = op.kind === 'grounded' ? VALUE_TYPE_ROWS.of(e) : null;
   if (data !== null) {
     const types: Atom[] = [data];
     for (const t of declaredTypes(space, e)) types.push(t);
@@ -167,8 +166,8 @@ function plainValueType(x: Atom): Atom | undefined {
   return x.kind === 'grounded' && x.type.kind === 'symbol' && x.type !== UNDEFINED_TYPE ? x.type : undefined;
 }
 
-/** The element types of lists of values, per list storage (see `mapElementsShared`). */
-const VALUE_TYPE_ROWS = new WeakMap<readonly Atom[], SharedImages>();
+/** The element types of lists of values, remembered per list storage. */
+const VALUE_TYPE_ROWS = new ElementMap(plainValueType);
 
 /** Shared answers for grounded values whose type is a symbol: lists of numbers ask for these a lot. */
 const VALUE_TYPES = new WeakMap<Atom, readonly InferredType[]>();
