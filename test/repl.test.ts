@@ -314,6 +314,17 @@ describe.skipIf(!ptyAvailable())('the REPL in a terminal', () => {
     expect(await p.exit()).toBe(0);
   });
 
+  it('leaves on Ctrl-D typed while an evaluation runs, after showing its result', async () => {
+    const p = repl();
+    await p.waitFor(PROMPT);
+    p.type('(= (count $n) (if (== $n 0) done (count (- $n 1))))\r');
+    await p.waitFor(PROMPT);
+    // Ctrl-D at once, while the evaluation is still running.
+    p.type('!(count 30000)\r\x04');
+    expect(await p.exit()).toBe(0);
+    expect(p.screen).toContain('[done]');
+  });
+
   it('keeps history across sessions and loads files', async () => {
     const history = join(dir, 'shared-history');
     const prog = join(dir, 'prog.metta');

@@ -107,8 +107,12 @@ export function startRepl(options: ReplOptions = {}): Promise<number> {
   let pending = '';
   let queue: Promise<void> = Promise.resolve();
 
+  let closed = false;
+
   function prompt(): void {
-    if (!interactive) return;
+    // After Ctrl-D typed during an evaluation, a prompt would resume stdin, which then keeps
+    // the process from ever exiting.
+    if (!interactive || closed) return;
     rl.setPrompt(colors.prompt(pending === '' ? PROMPT : CONTINUATION));
     rl.prompt();
   }
@@ -205,6 +209,7 @@ export function startRepl(options: ReplOptions = {}): Promise<number> {
 
   return new Promise((resolve) => {
     rl.on('close', () => {
+      closed = true;
       // Input that ended mid-expression still runs, so the parser can say what is missing.
       const rest = pending;
       pending = '';
