@@ -10,9 +10,11 @@
  *   Each storage remembers the lowest slot in use (its frontier), so two conses onto the same
  *   tail never write the same slot: the second one copies.
  *
- * Stored slots are never changed once written, so every expression stays immutable. Reading
- * `children` of an expression that does not start at slot 0 copies its elements once; the hot
- * paths read through {@link exprLength} and {@link exprItem} instead.
+ * Stored slots are never changed once written, so every expression stays immutable. Whole
+ * expressions (`exprOf`) are plain objects whose `children` is a field, as everywhere else in
+ * the code base; only tails and conses are instances of a class, whose `children` copies its
+ * elements on first read. The hot paths read through {@link exprLength} and {@link exprItem},
+ * which copy nothing.
  *
  * {@link ElementMap} and {@link ElementTest} keep per-storage answers, so that a question
  * about every element (the types of a list of numbers, say) is answered for a tail or a cons
@@ -22,8 +24,11 @@
  */
 import type { Atom, ExpressionAtom } from './atom.js';
 
-/** The one implementation of {@link ExpressionAtom}. */
-class Expression implements ExpressionAtom {
+/**
+ * An expression on shared storage: a tail or a cons. Whole expressions are plain objects of
+ * the {@link ExpressionAtom} shape instead, so the common case reads `children` as a field.
+ */
+class SharedExpression implements ExpressionAtom {
   readonly kind = 'expression' as const;
   constructor(
     /** Storage, possibly shared; slots before `start` belong to other expressions or are free. */
@@ -43,6 +48,11 @@ class Expression implements ExpressionAtom {
   }
 }
 
+/** A whole expression, in the one object shape the rest of the code base sees most. */
+function whole(children: readonly Atom[], ground: boolean, evaluated: boolean): ExpressionAtom {
+  return { kind: 'expression', children, ground, evaluated };
+}
+
 function allGround(items: readonly Atom[], from: number): boolean {
   for (let i = from; i < items.length; i++) {
     const c = items[i]!;
@@ -57,24 +67,24 @@ function isGroundAtom(a: Atom): boolean {
 
 /** An expression that takes ownership of `children` (the array must not be changed later). */
 export function exprOf(children: readonly Atom[]): ExpressionAtom {
-  return new Expression(children, 0, allGround(children, 0), false);
+  return whole(children, allGround(children, 0), false);
 }
 
 /** Number of elements of `e`, without copying shared storage. */
 export function exprLength(e: ExpressionAtom): number {
-  return e instanceof Expression ? e.items.length - e.start : e.children.length;
+  return e instanceof SharedExpression ? e.items.length - e.start : e.children.length;
 }
 
 /** Element `i` (0-based) of `e`, without copying shared storage; undefined past the end. */
 export function exprItem(e: ExpressionAtom, i: number): Atom | undefined {
-  return e instanceof Expression ? e.items[e.start + i] : e.children[i];
+  return e instanceof SharedExpression ? e.items[e.start + i] : e.children[i];
 }
 
 /** The expression of the elements of `e` from index `from` on, sharing `e`'s storage: O(1). */
 export function exprTail(e: ExpressionAtom, from: number): ExpressionAtom {
-  if (!(e instanceof Expression)) return exprOf(e.children.slice(from));
-  const start = Math.min(e.start + from, e.items.length);
-  return new Expression(e.items, start, e.ground || allGround(e.items, start), false);
+  const items = e instanceof SharedExpression ? e.items : e.children;
+  const start = Math.min((e instanceof SharedExpression ? e.start : 0) + from, items.length);
+  return new SharedExpression(items, start, e.ground || allGround(items, start), false);
 }
 
 /** Per storage made by {@link exprCons}: the lowest slot in use; the slots below are free. */
@@ -87,30 +97,30 @@ const frontiers = new WeakMap<readonly Atom[], number>();
  */
 export function exprCons(head: Atom, tail: ExpressionAtom): ExpressionAtom {
   const ground = tail.ground && isGroundAtom(head);
-  if (tail instanceof Expression && tail.start > 0 && frontiers.get(tail.items) === tail.start) {
+  if (tail instanceof SharedExpression && tail.start > 0 && frontiers.get(tail.items) === tail.start) {
     const at = tail.start - 1;
     (tail.items as Atom[])[at] = head;
     frontiers.set(tail.items, at);
-    return new Expression(tail.items, at, ground, false);
+    return new SharedExpression(tail.items, at, ground, false);
   }
   const n = exprLength(tail);
   const room = Math.max(4, n);
   const items = new Array<Atom>(room + 1 + n);
   items[room] = head;
-  if (tail instanceof Expression) {
+  if (tail instanceof SharedExpression) {
     const src = tail.items;
     for (let i = 0, j = tail.start; i < n; i++, j++) items[room + 1 + i] = src[j]!;
   } else {
     for (let i = 0; i < n; i++) items[room + 1 + i] = tail.children[i]!;
   }
   frontiers.set(items, room);
-  return new Expression(items, room, ground, false);
+  return new SharedExpression(items, room, ground, false);
 }
 
 /** `e` with the interpreter's "evaluated" flag set (sharing its storage). */
 export function withEvaluatedFlag(e: ExpressionAtom): ExpressionAtom {
   if (e.evaluated) return e;
-  return e instanceof Expression ? new Expression(e.items, e.start, e.ground, true) : new Expression(e.children, 0, e.ground, true);
+  return e instanceof SharedExpression ? new SharedExpression(e.items, e.start, e.ground, true) : whole(e.children, e.ground, true);
 }
 
 /** What an {@link ElementMap} knows of one storage array: the images of `items[from..]`. */
@@ -137,7 +147,7 @@ export class ElementMap {
    * yet are mapped.
    */
   of(e: ExpressionAtom): ExpressionAtom | null {
-    if (!(e instanceof Expression) || e.start === 0) return this.direct(e.children);
+    if (!(e instanceof SharedExpression) || e.start === 0) return this.direct(e.children);
     const items = e.items;
     let m = this.cache.get(items);
     if (m === undefined) {
@@ -152,7 +162,7 @@ export class ElementMap {
     }
     if (e.start < m.from) m.from = e.start;
     if (e.start < m.definedFrom) return null;
-    return new Expression(m.images as readonly Atom[], e.start, true, false);
+    return new SharedExpression(m.images as readonly Atom[], e.start, true, false);
   }
 
   /** Maps a whole array at once: most arrays are mapped only once, so no cache entry. */
@@ -163,7 +173,7 @@ export class ElementMap {
       if (y === undefined) return null;
       out[i] = y;
     }
-    return new Expression(out, 0, true, false);
+    return whole(out, true, false);
   }
 }
 
@@ -186,7 +196,7 @@ export class ElementTest {
 
   /** True when the test holds for every element of `e`. */
   every(e: ExpressionAtom): boolean {
-    if (!(e instanceof Expression) || e.start === 0) {
+    if (!(e instanceof SharedExpression) || e.start === 0) {
       const c = e.children;
       for (let i = 0; i < c.length; i++) if (!this.test(c[i]!)) return false;
       return true;
