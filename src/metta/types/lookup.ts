@@ -12,10 +12,14 @@
 import {
   atomEq,
   expr,
+  exprItem,
+  exprLength,
+  exprOf,
   freshVariable,
   isGround,
   renameVariables,
   type Atom,
+  type ExpressionAtom,
   type VariableAtom,
 } from '../../atomspace/atom.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
@@ -28,9 +32,10 @@ import { HAS_TYPE, SUB_TYPE, UNDEFINED_TYPE } from './symbols.js';
  * is ignored, as in the reference.
  */
 export function declaredTypes(space: ReadableSpace, atom: Atom): Atom[] {
-  if (atom.kind === 'symbol') {
-    const revision = space.revision;
-    if (revision !== undefined) return fromCache(space, revision, atom);
+  const revision = space.revision;
+  if (revision !== undefined) {
+    if (atom.kind === 'symbol') return fromCache(space, revision, atom);
+    if (atom.kind === 'expression' && !mayHaveDeclarations(space, revision, atom)) return [];
   }
   return lookUp(space, atom);
 }
@@ -46,14 +51,59 @@ function lookUp(space: ReadableSpace, atom: Atom): Atom[] {
  * The head of every call is looked up, and most heads are a handful of symbols (and most of
  * those have no declaration at all), so this spares an index lookup per call.
  */
-const symbolTypes = new WeakMap<ReadableSpace, { revision: number; types: Map<Atom, readonly Atom[]> }>();
+const symbolTypes = new WeakMap<ReadableSpace, RevisionCache>();
 
-function fromCache(space: ReadableSpace, revision: number, atom: Atom): Atom[] {
+/** What is known of one space at one revision. */
+interface RevisionCache {
+  readonly revision: number;
+  /** Declared types (with supertypes) of symbols. */
+  readonly types: Map<Atom, readonly Atom[]>;
+  /**
+   * Per head and arity of an expression: could any stored declaration be about such an
+   * expression? Most calls, like `(== $n 0)`, have none, and this spares their lookup.
+   */
+  readonly expressionHeads: Map<Atom, Map<number, boolean>>;
+}
+
+function cacheOf(space: ReadableSpace, revision: number): RevisionCache {
   let entry = symbolTypes.get(space);
   if (entry === undefined || entry.revision !== revision) {
-    entry = { revision, types: new Map() };
+    entry = { revision, types: new Map(), expressionHeads: new Map() };
     symbolTypes.set(space, entry);
   }
+  return entry;
+}
+
+/**
+ * False when no declaration in the space can be about `e`: the index holds no `(: …)` atom
+ * that could unify with one about any expression of `e`'s head and arity (so not even
+ * `(: $x T)`). The answer is kept per revision.
+ */
+function mayHaveDeclarations(space: ReadableSpace, revision: number, e: ExpressionAtom): boolean {
+  const head = exprItem(e, 0);
+  if (head === undefined || head.kind === 'expression' || head.kind === 'variable') return true;
+  const arity = exprLength(e);
+  const heads = cacheOf(space, revision).expressionHeads;
+  let byArity = heads.get(head);
+  if (byArity === undefined) heads.set(head, (byArity = new Map()));
+  let may = byArity.get(arity);
+  if (may === undefined) {
+    const args = new Array<Atom>(arity);
+    args[0] = head;
+    for (let i = 1; i < arity; i++) args[i] = freshVariable('arg');
+    may = !isEmpty(space.candidates(expr(HAS_TYPE, exprOf(args), ANSWER)));
+    byArity.set(arity, may);
+  }
+  return may;
+}
+
+function isEmpty(atoms: Iterable<Atom>): boolean {
+  for (const _ of atoms) return false;
+  return true;
+}
+
+function fromCache(space: ReadableSpace, revision: number, atom: Atom): Atom[] {
+  const entry = cacheOf(space, revision);
   let types = entry.types.get(atom);
   if (types === undefined) {
     types = lookUp(space, atom);
@@ -137,8 +187,9 @@ function mayUnify(a: Atom, b: Atom): boolean {
       return b.kind === 'grounded' && b.match !== undefined;
     case 'expression': {
       if (b.kind === 'grounded') return b.match !== undefined;
-      if (b.kind !== 'expression' || a.children.length !== b.children.length) return false;
-      for (let i = 0; i < a.children.length; i++) if (!mayUnify(a.children[i]!, b.children[i]!)) return false;
+      const n = exprLength(a);
+      if (b.kind !== 'expression' || exprLength(b) !== n) return false;
+      for (let i = 0; i < n; i++) if (!mayUnify(exprItem(a, i)!, exprItem(b, i)!)) return false;
       return true;
     }
     case 'grounded':
