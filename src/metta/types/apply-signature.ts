@@ -1,7 +1,8 @@
 /**
- * The interpreter's check of a call of a grounded operation (§3.4,
- * `check_if_function_type_is_applicable`) for the common signatures made only of symbols and
- * variables, such as `(-> Number Number Number)`, `(-> $t $t Bool)` or `(-> Bool Atom Atom $t)`.
+ * The interpreter's check of a call (§3.4, `check_if_function_type_is_applicable`) of a
+ * grounded operation, or of a symbol with exactly one type, for the common signatures made
+ * only of symbols and variables, such as `(-> Number Number Number)`, `(-> $t $t Bool)` or
+ * `if`'s `(-> Bool Atom Atom $t)`.
  *
  * The general check renames the operation's type, walks it against every type of every
  * argument, and the interpreter then casts the head to that renamed type. When each argument
@@ -11,10 +12,11 @@
  *
  * @module
  */
-import { freshVariable, type Atom, type ExpressionAtom, type GroundedAtom } from '../../atomspace/atom.js';
+import { freshVariable, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
 import type { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { getAtomTypes } from './infer.js';
+import { declaredSignature } from './lookup.js';
 import { matchTypes } from './match.js';
 import { isMetaType, metaType } from './match.js';
 import { signatureOf, TypeVarTable } from './signature.js';
@@ -38,11 +40,14 @@ export interface SimpleApplication {
  */
 export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom, expected: Atom, b: Bindings): SimpleApplication | undefined {
   const c = call.children;
-  const op = c[0] as GroundedAtom;
-  const sig = signatureOf(op);
+  const op = c[0]!;
+  const sig = op.kind === 'grounded' ? signatureOf(op) : op.kind === 'symbol' ? declaredSignature(space, op) : null;
   if (sig === null || sig.formals.length !== c.length - 1) return undefined;
   const types = new Array<Atom>(c.length);
-  types[0] = op.type;
+  // A grounded head evaluates to itself under its own type. A symbol head would be cast to
+  // its function type, which holds by construction and binds only fresh copies of the
+  // signature's variables, so it is taken as it is.
+  types[0] = op.kind === 'grounded' ? op.type : ATOM_TYPE;
   const table = new TypeVarTable();
   for (let i = 0; i < sig.formals.length; i++) {
     const formal = sig.formals[i]!;
@@ -77,10 +82,15 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
     return { types, ret, bindings: b };
   }
   // An expected type variable (a branch of `if`, whose result type is `$t`) learns the
-  // result's type here, as in the general check; a mismatch is left to that check's error.
-  if (ret.kind === 'symbol') {
+  // result's type here, as in the general check, as does a result type variable (the `$t`
+  // of an `if` in tail position) the expected type; a mismatch is left to that check's error.
+  if (ret.kind === 'symbol' || ret.kind === 'variable') {
     const bindings = matchTypes(ret, expected, b);
-    if (bindings !== null) return { types, ret, bindings };
+    if (bindings !== null) {
+      // As the general check does: parameter types too are seen through the new bindings.
+      if (bindings !== b) for (let i = 1; i < types.length; i++) types[i] = bindings.apply(types[i]!);
+      return { types, ret: bindings.apply(ret), bindings };
+    }
   }
   return undefined;
 }

@@ -20,10 +20,12 @@ import {
   renameVariables,
   type Atom,
   type ExpressionAtom,
+  type SymbolAtom,
   type VariableAtom,
 } from '../../atomspace/atom.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { matchAtoms } from '../../atomspace/unify.js';
+import { signatureOfType, type Signature } from './signature.js';
 import { HAS_TYPE, SUB_TYPE, UNDEFINED_TYPE } from './symbols.js';
 
 /**
@@ -58,6 +60,8 @@ interface RevisionCache {
   readonly revision: number;
   /** Declared types (with supertypes) of symbols. */
   readonly types: Map<Atom, readonly Atom[]>;
+  /** Per symbol: its one declared type as a simple signature, or null (see `declaredSignature`). */
+  readonly signatures: Map<Atom, Signature | null>;
   /**
    * Per head and arity of an expression: could any stored declaration be about such an
    * expression? Most calls, like `(== $n 0)`, have none, and this spares their lookup.
@@ -68,7 +72,7 @@ interface RevisionCache {
 function cacheOf(space: ReadableSpace, revision: number): RevisionCache {
   let entry = symbolTypes.get(space);
   if (entry === undefined || entry.revision !== revision) {
-    entry = { revision, types: new Map(), expressionHeads: new Map() };
+    entry = { revision, types: new Map(), signatures: new Map(), expressionHeads: new Map() };
     symbolTypes.set(space, entry);
   }
   return entry;
@@ -102,13 +106,37 @@ function isEmpty(atoms: Iterable<Atom>): boolean {
   return true;
 }
 
-function fromCache(space: ReadableSpace, revision: number, atom: Atom): Atom[] {
-  const entry = cacheOf(space, revision);
+/** The declared types of a symbol as stored (variables not renamed): never hand them out. */
+function storedTypes(entry: RevisionCache, space: ReadableSpace, atom: SymbolAtom): readonly Atom[] {
   let types = entry.types.get(atom);
   if (types === undefined) {
     types = lookUp(space, atom);
-    entry.types.set(atom, types.slice());
+    entry.types.set(atom, types);
   }
+  return types;
+}
+
+/**
+ * The signature of a symbol whose only type, supertypes included, is a function type of
+ * symbols and variables, like `if`'s `(-> Bool Atom Atom $t)`; null otherwise, or when the
+ * space keeps no revision to cache it by. Its variables are the stored declaration's: a
+ * caller gives them values per call, as for a grounded operation's type.
+ */
+export function declaredSignature(space: ReadableSpace, atom: SymbolAtom): Signature | null {
+  const revision = space.revision;
+  if (revision === undefined) return null;
+  const entry = cacheOf(space, revision);
+  let sig = entry.signatures.get(atom);
+  if (sig === undefined) {
+    const types = storedTypes(entry, space, atom);
+    sig = types.length === 1 ? signatureOfType(types[0]!) : null;
+    entry.signatures.set(atom, sig);
+  }
+  return sig;
+}
+
+function fromCache(space: ReadableSpace, revision: number, atom: SymbolAtom): Atom[] {
+  const types = storedTypes(cacheOf(space, revision), space, atom);
   // Callers extend the list, and each lookup must see fresh type variables.
   const out = new Array<Atom>(types.length);
   for (let i = 0; i < types.length; i++) out[i] = renameVariables(types[i]!);

@@ -23,13 +23,14 @@ const signatures = new WeakMap<GroundedAtom, Signature | null>();
 export function signatureOf(op: GroundedAtom): Signature | null {
   let sig = signatures.get(op);
   if (sig === undefined) {
-    sig = digest(op.type);
+    sig = signatureOfType(op.type);
     signatures.set(op, sig);
   }
   return sig;
 }
 
-function digest(type: Atom): Signature | null {
+/** `type` digested as a {@link Signature}, or null when it is not a function type of symbols and variables. */
+export function signatureOfType(type: Atom): Signature | null {
   if (!isFunctionType(type)) return null;
   const parts = (type as ExpressionAtom).children;
   for (let i = 1; i < parts.length; i++) {
