@@ -84,9 +84,12 @@ function cacheOf(space: ReadableSpace, revision: number): RevisionCache {
  * `(: $x T)`). The answer is kept per revision.
  */
 function mayHaveDeclarations(space: ReadableSpace, revision: number, e: ExpressionAtom): boolean {
+  // Only calls are worth it: a head that is a symbol or an operation, with few arguments. Data
+  // (a list of numbers has a new head at every step of a walk) goes to the lookup itself.
   const head = exprItem(e, 0);
-  if (head === undefined || head.kind === 'expression' || head.kind === 'variable') return true;
+  if (head === undefined || !(head.kind === 'symbol' || (head.kind === 'grounded' && head.execute !== undefined))) return true;
   const arity = exprLength(e);
+  if (arity > MAX_CACHED_ARITY) return true;
   const heads = cacheOf(space, revision).expressionHeads;
   let byArity = heads.get(head);
   if (byArity === undefined) heads.set(head, (byArity = new Map()));
@@ -100,6 +103,9 @@ function mayHaveDeclarations(space: ReadableSpace, revision: number, e: Expressi
   }
   return may;
 }
+
+/** Calls with more elements than this are looked up directly (see `mayHaveDeclarations`). */
+const MAX_CACHED_ARITY = 8;
 
 function isEmpty(atoms: Iterable<Atom>): boolean {
   for (const _ of atoms) return false;
