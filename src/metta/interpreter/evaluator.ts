@@ -9,6 +9,7 @@
  */
 import {
   alphaEq,
+  atomEq,
   ElementTest,
   exprCons,
   exprItem,
@@ -139,7 +140,7 @@ export class Evaluator {
         if (type === SYMBOL_TYPE || type === UNDEFINED_TYPE) return m.deliver(k, atom, b);
         return this.castAndDeliver(atom, type, b, k, space);
       case 'grounded':
-        if (type === GROUNDED_TYPE || type === UNDEFINED_TYPE || atom.type === type) return m.deliver(k, atom, b);
+        if (selfEvaluating(atom, type)) return m.deliver(k, atom, b);
         return this.castAndDeliver(atom, type, b, k, space);
       case 'expression':
         if (type === EXPRESSION_TYPE || atom.evaluated) return m.deliver(k, atom, b);
@@ -181,7 +182,7 @@ export class Evaluator {
   /** interpret_expression: type-check the call, evaluate its arguments, then call it. */
   private interpretExpression(e: ExpressionAtom, type: Atom, b: Bindings, k: Frame, space: Space): void {
     const op = exprItem(e, 0)!;
-    if (op.kind === 'grounded' && op.execute !== undefined) {
+    if ((op.kind === 'grounded' && op.execute !== undefined) || op.kind === 'symbol') {
       const simple = applySimpleSignature(space, e, type, b);
       if (simple !== undefined) {
         const ret = simple.ret === EXPRESSION_TYPE ? UNDEFINED_TYPE : simple.ret;
@@ -545,7 +546,8 @@ function selfEvaluating(a: Atom, t: Atom): boolean {
     case 'symbol':
       return t === UNDEFINED_TYPE || t === SYMBOL_TYPE;
     case 'grounded':
-      return t === UNDEFINED_TYPE || t === GROUNDED_TYPE || a.type === t;
+      // A parametric type, like a state's `(StateMonad Number)`, arrives as an equal copy.
+      return t === UNDEFINED_TYPE || t === GROUNDED_TYPE || a.type === t || (t.kind === 'expression' && t.ground && atomEq(a.type, t));
     case 'expression':
       return t === EXPRESSION_TYPE || a.evaluated;
   }

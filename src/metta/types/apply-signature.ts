@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { freshVariable, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+import { exprOf, freshVariable, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
 import type { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { getAtomTypes } from './infer.js';
@@ -66,11 +66,17 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
     } else if (actual.kind !== 'expression' || !actual.ground) {
       return undefined;
     }
+    if (formal.kind === 'expression') {
+      // `(StateMonad $t)` against `(StateMonad Number)`: position by position.
+      if (actual.kind !== 'expression' || !bindFlat(formal, actual, table)) return undefined;
+      continue;
+    }
     // A ground expression type, like a list's `(Number Number)`, can only give a variable a value.
     if (formal.kind !== 'variable' || !table.bind(formal, actual)) return undefined;
   }
   // Variables no argument fixed stand for themselves, freshly named per call.
   const valueOf = (t: Atom): Atom => {
+    if (t.kind === 'expression') return exprOf(t.children.map(valueOf));
     if (t.kind !== 'variable') return t;
     let value = table.get(t);
     if (value === undefined) table.bind(t, (value = freshVariable(t)));
@@ -93,4 +99,23 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
     }
   }
   return undefined;
+}
+
+/**
+ * Matches a flat parametric parameter type against an argument's ground type of the same
+ * shape, giving its variables values in `table`; false (the general check decides) when the
+ * shapes differ or a position holds `%Undefined%` or `Atom`, which match gradually there.
+ */
+function bindFlat(formal: ExpressionAtom, actual: ExpressionAtom, table: TypeVarTable): boolean {
+  const f = formal.children;
+  const a = actual.children;
+  if (f.length !== a.length) return false;
+  for (let j = 0; j < f.length; j++) {
+    const x = f[j]!;
+    const y = a[j]!;
+    if (y === UNDEFINED_TYPE || y === ATOM_TYPE) return false;
+    if (x === y) continue;
+    if (x.kind !== 'variable' || !table.bind(x, y)) return false;
+  }
+  return true;
 }

@@ -10,7 +10,10 @@ import { atomEq, exprItem, type Atom, type ExpressionAtom, type GroundedAtom, ty
 import { isFunctionType, isMetaType, metaType } from './match.js';
 import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
 
-/** An operation's function type when every parameter and the result are symbols or variables. */
+/**
+ * An operation's function type when every parameter and the result is a symbol, a variable, or
+ * a flat expression of those, like `(StateMonad $t)`.
+ */
 export interface Signature {
   readonly formals: readonly Atom[];
   readonly ret: Atom;
@@ -29,15 +32,20 @@ export function signatureOf(op: GroundedAtom): Signature | null {
   return sig;
 }
 
-/** `type` digested as a {@link Signature}, or null when it is not a function type of symbols and variables. */
+/** `type` digested as a {@link Signature}, or null when it is not a function type of that form. */
 export function signatureOfType(type: Atom): Signature | null {
   if (!isFunctionType(type)) return null;
   const parts = (type as ExpressionAtom).children;
-  for (let i = 1; i < parts.length; i++) {
-    const kind = parts[i]!.kind;
-    if (kind !== 'symbol' && kind !== 'variable') return null;
-  }
+  for (let i = 1; i < parts.length; i++) if (!isFlatType(parts[i]!)) return null;
   return { formals: parts.slice(1, -1), ret: parts[parts.length - 1]! };
+}
+
+/** A symbol, a variable, or a non-empty expression of symbols and variables (not `->`). */
+export function isFlatType(t: Atom): boolean {
+  if (t.kind === 'symbol' || t.kind === 'variable') return true;
+  if (t.kind !== 'expression' || t.children.length === 0 || isFunctionType(t)) return false;
+  for (const x of t.children) if (x.kind !== 'symbol' && x.kind !== 'variable') return false;
+  return true;
 }
 
 /**
@@ -98,6 +106,7 @@ export function directResultType(call: ExpressionAtom): Atom | undefined {
     if (formal === actual || formal === UNDEFINED_TYPE) continue;
     if (formal.kind !== 'variable' || !(table ??= new TypeVarTable()).bind(formal, actual)) return undefined;
   }
-  if (sig.ret.kind !== 'variable') return sig.ret;
-  return table?.get(sig.ret);
+  if (sig.ret.kind === 'symbol') return sig.ret;
+  // A parametric result type, like `(StateMonad $t)`, is left to the general path.
+  return sig.ret.kind === 'variable' ? table?.get(sig.ret) : undefined;
 }
