@@ -12,14 +12,14 @@
  *
  * @module
  */
-import { exprOf, freshVariable, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+import { exprItem, exprLength, exprOf, freshVariable, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
 import type { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { getAtomTypes } from './infer.js';
 import { declaredSignature } from './lookup.js';
 import { matchTypes } from './match.js';
 import { isMetaType, metaType } from './match.js';
-import { signatureOf, TypeVarTable } from './signature.js';
+import { signatureOf, TypeVarTable, type Signature } from './signature.js';
 import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
 
 /** How a call fits its operation's signature: the expected type of every element and of the result. */
@@ -39,49 +39,16 @@ export interface SimpleApplication {
  * variables, as the general check's renaming would give them.
  */
 export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom, expected: Atom, b: Bindings): SimpleApplication | undefined {
-  const c = call.children;
-  const op = c[0]!;
-  const sig = op.kind === 'grounded' ? signatureOf(op) : op.kind === 'symbol' ? declaredSignature(space, op) : null;
-  if (sig === null || sig.formals.length !== c.length - 1) return undefined;
-  const types = new Array<Atom>(c.length);
+  const fit = fitSignature(space, call);
+  if (fit === undefined) return undefined;
+  const { sig, table } = fit;
+  const op = call.children[0]!;
+  const types = new Array<Atom>(sig.formals.length + 1);
   // A grounded head evaluates to itself under its own type. A symbol head would be cast to
   // its function type, which holds by construction and binds only fresh copies of the
   // signature's variables, so it is taken as it is.
   types[0] = op.kind === 'grounded' ? op.type : ATOM_TYPE;
-  const table = new TypeVarTable();
-  for (let i = 0; i < sig.formals.length; i++) {
-    const formal = sig.formals[i]!;
-    const arg = c[i + 1]!;
-    if (formal === ATOM_TYPE || (isMetaType(formal) && metaType(arg) === formal)) continue;
-    if (isMetaType(formal)) return undefined;
-    const inferred = getAtomTypes(space, arg);
-    if (inferred.length !== 1) return undefined;
-    const actual = inferred[0]!.type;
-    if (actual === undefined) return undefined;
-    // `%Undefined%` accepts any one valid type, whatever its form: `(StateMonad Number)` too.
-    if (formal === UNDEFINED_TYPE) continue;
-    if (actual.kind === 'symbol') {
-      // `%Undefined%` and `Atom` match anything at once, binding nothing (§4.3).
-      if (actual === UNDEFINED_TYPE || actual === ATOM_TYPE || formal === actual) continue;
-    } else if (actual.kind !== 'expression' || !actual.ground) {
-      return undefined;
-    }
-    if (formal.kind === 'expression') {
-      // `(StateMonad $t)` against `(StateMonad Number)`: position by position.
-      if (actual.kind !== 'expression' || !bindFlat(formal, actual, table)) return undefined;
-      continue;
-    }
-    // A ground expression type, like a list's `(Number Number)`, can only give a variable a value.
-    if (formal.kind !== 'variable' || !table.bind(formal, actual)) return undefined;
-  }
-  // Variables no argument fixed stand for themselves, freshly named per call.
-  const valueOf = (t: Atom): Atom => {
-    if (t.kind === 'expression') return exprOf(t.children.map(valueOf));
-    if (t.kind !== 'variable') return t;
-    let value = table.get(t);
-    if (value === undefined) table.bind(t, (value = freshVariable(t)));
-    return value;
-  };
+  const valueOf = (t: Atom): Atom => instantiate(t, table);
   for (let i = 0; i < sig.formals.length; i++) types[i + 1] = valueOf(sig.formals[i]!);
   const ret = valueOf(sig.ret);
   if (expected === UNDEFINED_TYPE || expected === ATOM_TYPE || ret === expected || ret === UNDEFINED_TYPE || ret === ATOM_TYPE) {
@@ -118,4 +85,63 @@ function bindFlat(formal: ExpressionAtom, actual: ExpressionAtom, table: TypeVar
     if (x.kind !== 'variable' || !table.bind(x, y)) return false;
   }
   return true;
+}
+
+/**
+ * The result type of `call` (§4.2) when {@link fitSignature} succeeds: what the general
+ * inference would find for it, without renaming and walking the head's type.
+ */
+export function simpleApplicationType(space: ReadableSpace, call: ExpressionAtom): Atom | undefined {
+  const fit = fitSignature(space, call);
+  return fit === undefined ? undefined : instantiate(fit.sig.ret, fit.table);
+}
+
+/**
+ * The signature of `call`'s head (a grounded operation, or a symbol with one simple type) and
+ * the values its arguments give its type variables, when every argument has one type that
+ * fits its parameter by comparing symbols; undefined when the general check must decide.
+ */
+function fitSignature(space: ReadableSpace, call: ExpressionAtom): { sig: Signature; table: TypeVarTable } | undefined {
+  // The head first, without copying: a list's tail (data, no signature) stops here.
+  const op = exprItem(call, 0);
+  if (op === undefined) return undefined;
+  const sig = op.kind === 'grounded' ? signatureOf(op) : op.kind === 'symbol' ? declaredSignature(space, op) : null;
+  if (sig === null || sig.formals.length !== exprLength(call) - 1) return undefined;
+  const c = call.children;
+  const table = new TypeVarTable();
+  for (let i = 0; i < sig.formals.length; i++) {
+    const formal = sig.formals[i]!;
+    const arg = c[i + 1]!;
+    if (formal === ATOM_TYPE || (isMetaType(formal) && metaType(arg) === formal)) continue;
+    if (isMetaType(formal)) return undefined;
+    const inferred = getAtomTypes(space, arg);
+    if (inferred.length !== 1) return undefined;
+    const actual = inferred[0]!.type;
+    if (actual === undefined) return undefined;
+    // `%Undefined%` accepts any one valid type, whatever its form: `(StateMonad Number)` too.
+    if (formal === UNDEFINED_TYPE) continue;
+    if (actual.kind === 'symbol') {
+      // `%Undefined%` and `Atom` match anything at once, binding nothing (§4.3).
+      if (actual === UNDEFINED_TYPE || actual === ATOM_TYPE || formal === actual) continue;
+    } else if (actual.kind !== 'expression' || !actual.ground) {
+      return undefined;
+    }
+    if (formal.kind === 'expression') {
+      // `(StateMonad $t)` against `(StateMonad Number)`: position by position.
+      if (actual.kind !== 'expression' || !bindFlat(formal, actual, table)) return undefined;
+      continue;
+    }
+    // A ground expression type, like a list's `(Number Number)`, can only give a variable a value.
+    if (formal.kind !== 'variable' || !table.bind(formal, actual)) return undefined;
+  }
+  return { sig, table };
+}
+
+/** `t` with the table's values; a variable no argument fixed stands for itself, freshly named per call. */
+function instantiate(t: Atom, table: TypeVarTable): Atom {
+  if (t.kind === 'expression') return exprOf(t.children.map((x) => instantiate(x, table)));
+  if (t.kind !== 'variable') return t;
+  let value = table.get(t);
+  if (value === undefined) table.bind(t, (value = freshVariable(t)));
+  return value;
 }

@@ -20,6 +20,7 @@ import { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { addSuperTypes, declaredTypes } from './lookup.js';
 import { isFunctionType, matchTypesGradually, metaType } from './match.js';
+import { simpleApplicationType } from './apply-signature.js';
 import { directResultType } from './signature.js';
 import { ATOM_TYPE, UNDEFINED_TYPE, badArgTypeError, incorrectArityError } from './symbols.js';
 
@@ -104,6 +105,16 @@ function inferExpressionTypes(space: ReadableSpace, e: ExpressionAtom): Inferred
     const out = asTypes(declaredTypes(space, e));
     out.push({ type: direct });
     return out;
+  }
+  // A call whose arguments each have one type that fits a simple signature, like
+  // `(+ (get-state $s) 1)`: the one application type, without the general walk.
+  if (op.kind === 'grounded' || op.kind === 'symbol') {
+    const applied = simpleApplicationType(space, e);
+    if (applied !== undefined) {
+      const out = asTypes(declaredTypes(space, e));
+      out.push({ type: applied });
+      return out;
+    }
   }
   // Data, like a list of numbers: the one tuple type the walk below would find, built without
   // looking at each element again when `e` is a tail of a list already typed.
