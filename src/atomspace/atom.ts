@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { exprItem, exprLength, exprOf, exprOfKnownGround } from './expression.js';
 
 /** Any MeTTa atom. Discriminate on its `kind` field. */
 export type Atom = SymbolAtom | VariableAtom | ExpressionAtom | GroundedAtom;
@@ -118,6 +119,7 @@ export function expr(...children: Atom[]): ExpressionAtom {
 
 export {
   exprOf,
+  exprOfKnownGround,
   exprLength,
   exprItem,
   exprTail,
@@ -126,7 +128,6 @@ export {
   ElementMap,
   ElementTest,
 } from './expression.js';
-import { exprItem, exprLength, exprOf } from './expression.js';
 
 /** The unit atom `()`. */
 export const UNIT: ExpressionAtom = Object.freeze(exprOf(Object.freeze([]))) as ExpressionAtom;
@@ -197,7 +198,7 @@ export function renameVariables(atom: Atom, mapping?: Map<VariableAtom, Variable
   const src = atom.children;
   const out = new Array<Atom>(src.length);
   for (let i = 0; i < src.length; i++) out[i] = renameVariables(src[i]!, mapping);
-  return exprOf(out);
+  return exprOfKnownGround(out, false);
 }
 
 /** Replaces variables through `lookup` (which returns undefined to keep a variable). */

@@ -49,7 +49,7 @@ class SharedExpression implements ExpressionAtom {
 }
 
 /** A whole expression, in the one object shape the rest of the code base sees most. */
-function whole(children: readonly Atom[], ground: boolean, evaluated: boolean): ExpressionAtom {
+function whole(children: readonly Atom[], ground: boolean, evaluated = false): ExpressionAtom {
   return { kind: 'expression', children, ground, evaluated };
 }
 
@@ -67,7 +67,12 @@ function isGroundAtom(a: Atom): boolean {
 
 /** An expression that takes ownership of `children` (the array must not be changed later). */
 export function exprOf(children: readonly Atom[]): ExpressionAtom {
-  return whole(children, allGround(children, 0), false);
+  return whole(children, allGround(children, 0));
+}
+
+/** {@link exprOf} for a caller that already knows whether a variable occurs in `children`. */
+export function exprOfKnownGround(children: readonly Atom[], ground: boolean): ExpressionAtom {
+  return whole(children, ground);
 }
 
 /** Number of elements of `e`, without copying shared storage. */
@@ -173,7 +178,7 @@ export class ElementMap {
       if (y === undefined) return null;
       out[i] = y;
     }
-    return whole(out, true, false);
+    return whole(out, true);
   }
 }
 

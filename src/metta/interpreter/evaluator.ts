@@ -22,6 +22,7 @@ import {
   substitute,
   sym,
   variablesOf,
+  withEvaluatedFlag,
   type Atom,
   type ExpressionAtom,
   type GroundedAtom,
@@ -64,7 +65,6 @@ import {
   errorAtom,
   isError,
   isInstruction,
-  markEvaluated,
 } from './symbols.js';
 
 /** Settings of one evaluation. */
@@ -727,7 +727,7 @@ class CallResultFrame extends Frame {
     super(parent);
   }
   resume(m: Machine, value: Atom, b: Bindings): void {
-    if (value === NOT_REDUCIBLE) return m.deliver(this.parent!, markEvaluated(b.apply(this.call) as ExpressionAtom), b);
+    if (value === NOT_REDUCIBLE) return m.deliver(this.parent!, withEvaluatedFlag(b.apply(this.call) as ExpressionAtom), b);
     this.ev.options.trace?.(b.apply(this.call), b.apply(value));
     if (value === EMPTY) return;
     if (isError(value)) return m.deliver(this.parent!, value, b);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { expr, exprItem, sym, withEvaluatedFlag, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
+import { expr, exprItem, sym, type Atom, type ExpressionAtom } from '../../atomspace/atom.js';
 import { ERROR } from '../types/symbols.js';
 
 export {
@@ -65,7 +65,3 @@ export function isInstruction(atom: Atom): atom is ExpressionAtom {
   return head !== undefined && INSTRUCTIONS.has(head);
 }
 
-/** A copy of `e` flagged as evaluated, so the interpreter leaves it alone from now on. */
-export function markEvaluated(e: ExpressionAtom): ExpressionAtom {
-  return withEvaluatedFlag(e);
-}

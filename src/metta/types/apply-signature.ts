@@ -17,8 +17,7 @@ import type { Bindings } from '../../atomspace/bindings.js';
 import type { ReadableSpace } from '../../atomspace/space.js';
 import { getAtomTypes } from './infer.js';
 import { declaredSignature } from './lookup.js';
-import { matchTypes } from './match.js';
-import { isMetaType, metaType } from './match.js';
+import { isMetaType, matchTypes, metaType } from './match.js';
 import { signatureOf, TypeVarTable, type Signature } from './signature.js';
 import { ATOM_TYPE, UNDEFINED_TYPE } from './symbols.js';
 
@@ -48,9 +47,8 @@ export function applySimpleSignature(space: ReadableSpace, call: ExpressionAtom,
   // its function type, which holds by construction and binds only fresh copies of the
   // signature's variables, so it is taken as it is.
   types[0] = op.kind === 'grounded' ? op.type : ATOM_TYPE;
-  const valueOf = (t: Atom): Atom => instantiate(t, table);
-  for (let i = 0; i < sig.formals.length; i++) types[i + 1] = valueOf(sig.formals[i]!);
-  const ret = valueOf(sig.ret);
+  for (let i = 0; i < sig.formals.length; i++) types[i + 1] = instantiate(sig.formals[i]!, table);
+  const ret = instantiate(sig.ret, table);
   if (expected === UNDEFINED_TYPE || expected === ATOM_TYPE || ret === expected || ret === UNDEFINED_TYPE || ret === ATOM_TYPE) {
     return { types, ret, bindings: b };
   }

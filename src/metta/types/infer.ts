@@ -185,9 +185,10 @@ const VALUE_TYPES = new WeakMap<Atom, readonly InferredType[]>();
 
 /** {@link inferTypes} for an argument, whose answer is only read. */
 function argumentTypes(space: ReadableSpace, a: Atom): readonly InferredType[] {
-  if (a.kind !== 'grounded' || a.type.kind !== 'symbol' || a.type === UNDEFINED_TYPE) return inferTypes(space, a);
-  let types = VALUE_TYPES.get(a.type);
-  if (types === undefined) VALUE_TYPES.set(a.type, (types = Object.freeze([Object.freeze({ type: a.type })])));
+  const type = plainValueType(a);
+  if (type === undefined) return inferTypes(space, a);
+  let types = VALUE_TYPES.get(type);
+  if (types === undefined) VALUE_TYPES.set(type, (types = Object.freeze([Object.freeze({ type })])));
   return types;
 }
 

@@ -49,11 +49,11 @@ function lookUp(space: ReadableSpace, atom: Atom): Atom[] {
 }
 
 /**
- * The declared types of symbols, per space, valid while the space's revision stays the same.
+ * What type lookups learned of each space, valid while the space's revision stays the same.
  * The head of every call is looked up, and most heads are a handful of symbols (and most of
  * those have no declaration at all), so this spares an index lookup per call.
  */
-const symbolTypes = new WeakMap<ReadableSpace, RevisionCache>();
+const revisionCaches = new WeakMap<ReadableSpace, RevisionCache>();
 
 /** What is known of one space at one revision. */
 interface RevisionCache {
@@ -70,10 +70,10 @@ interface RevisionCache {
 }
 
 function cacheOf(space: ReadableSpace, revision: number): RevisionCache {
-  let entry = symbolTypes.get(space);
+  let entry = revisionCaches.get(space);
   if (entry === undefined || entry.revision !== revision) {
     entry = { revision, types: new Map(), signatures: new Map(), expressionHeads: new Map() };
-    symbolTypes.set(space, entry);
+    revisionCaches.set(space, entry);
   }
   return entry;
 }
